@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "tcreview",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tcreview", targets: ["tcreview"])
+    ],
+    targets: [
+        // C libraries from Debian, and the tiny C shims over their macros and variadic calls.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CGMime", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        .target(name: "CCurlShims", dependencies: ["CCurl"]),
+        .target(name: "CGMimeShims", dependencies: ["CGMime"]),
+
+        // Adapters: the only modules that see C pointers.
+        .target(name: "MailTransport", dependencies: ["CCurl", "CCurlShims"]),
+        .target(name: "MIME", dependencies: ["CGMime", "CGMimeShims"]),
+        .target(name: "PDFReader", dependencies: ["CPoppler"]),
+
+        // The product, in plain Swift.
+        .target(name: "Configuration"),
+        .target(name: "Archive"),
+        .target(name: "Intake", dependencies: ["Archive", "Configuration", "MIME", "MailTransport", "PDFReader"]),
+        .executableTarget(
+            name: "tcreview",
+            dependencies: ["Intake", "Archive", "Configuration", "MailTransport", "PDFReader"]
+        ),
+
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(
+            name: "UnitTests",
+            dependencies: ["Intake", "Archive", "Configuration", "MIME", "PDFReader", "TestSupport"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["Intake", "Archive", "Configuration", "TestSupport"]
+        ),
+    ]
+)

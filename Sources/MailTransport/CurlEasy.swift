@@ -1,0 +1,206 @@
+internal import CCurl
+internal import CCurlShims
+import Foundation
+
+/// One libcurl easy handle: owns it, sets options, runs transfers, and turns result codes into errors.
+///
+/// Not `Sendable`: a handle belongs to one thread at a time. Reusing it keeps the connection open
+/// between transfers to the same server.
+final class CurlEasy {
+    private static let globalInit: Void = { _ = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
+
+    private let handle: UnsafeMutableRawPointer
+    private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+    private let server: MailServer
+
+    init(server: MailServer) throws(MailTransportError) {
+        Self.globalInit
+        guard let parsed = server.parsed else { throw .invalidURL(server.url) }
+        guard let handle = curl_easy_init() else {
+            throw .transfer(server: server.url, code: -1, detail: "libcurl could not create a handle")
+        }
+        self.handle = handle
+        self.server = server
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        try configure(parsed)
+    }
+
+    deinit {
+        curl_easy_cleanup(handle)
+        errorBuffer.deallocate()
+    }
+
+    private func configure(_ parsed: ParsedURL) throws(MailTransportError) {
+        try set(CURLOPT_NOSIGNAL, 1)
+        try set(CURLOPT_CONNECTTIMEOUT, server.connectTimeout)
+        // A stalled transfer (under 1 byte/s for two minutes) is abandoned rather than hanging the service.
+        try set(CURLOPT_LOW_SPEED_LIMIT, 1)
+        try set(CURLOPT_LOW_SPEED_TIME, 120)
+        if let user = server.user, !user.isEmpty {
+            try set(CURLOPT_USERNAME, user)
+            try set(CURLOPT_PASSWORD, server.password ?? "")
+        }
+        if !parsed.isImplicitTLS {
+            // Plain text only to this machine; anywhere else STARTTLS is required.
+            try set(CURLOPT_USE_SSL, Int(parsed.isLoopback ? CURLUSESSL_TRY.rawValue : CURLUSESSL_ALL.rawValue))
+        }
+        if let caFile = server.caFile, !caFile.isEmpty {
+            try set(CURLOPT_CAINFO, caFile)
+        }
+        try check(tc_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer), command: "setup")
+    }
+
+    func set(_ option: CURLoption, _ value: Int) throws(MailTransportError) {
+        try check(tc_curl_setopt_long(handle, option, value), command: "setup")
+    }
+
+    func set(_ option: CURLoption, _ value: String?) throws(MailTransportError) {
+        // libcurl copies string options, so the temporary C string may go away after the call.
+        let status = value.map { tc_curl_setopt_string(handle, option, $0) } ?? tc_curl_setopt_pointer(handle, option, nil)
+        try check(status, command: "setup")
+    }
+
+    /// Runs one transfer to `url`, sending the response body to `sink` and reading any upload from `source`.
+    func perform(
+        url: String, command: String, sink: ResponseSink, source: UploadSource? = nil,
+        recipients: [String] = []
+    ) throws(MailTransportError) {
+        try set(CURLOPT_URL, url)
+        let sinkContext = Unmanaged.passUnretained(sink).toOpaque()
+        try check(tc_curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION, responseSinkCallback), command: command)
+        try check(tc_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, sinkContext), command: command)
+
+        var list: UnsafeMutablePointer<curl_slist>?
+        defer { curl_slist_free_all(list) }
+        if let source {
+            for recipient in recipients { list = curl_slist_append(list, recipient) }
+            try check(tc_curl_setopt_list(handle, CURLOPT_MAIL_RCPT, list), command: command)
+            try set(CURLOPT_UPLOAD, 1)
+            try set(CURLOPT_INFILESIZE, source.count)
+            let sourceContext = Unmanaged.passUnretained(source).toOpaque()
+            try check(tc_curl_setopt_callback(handle, CURLOPT_READFUNCTION, uploadSourceCallback), command: command)
+            try check(tc_curl_setopt_pointer(handle, CURLOPT_READDATA, sourceContext), command: command)
+        }
+        defer {
+            if source != nil {
+                _ = tc_curl_setopt_list(handle, CURLOPT_MAIL_RCPT, nil)
+                _ = tc_curl_setopt_long(handle, CURLOPT_UPLOAD, 0)
+            }
+        }
+        errorBuffer[0] = 0
+        let status = withExtendedLifetime((sink, source)) { curl_easy_perform(handle) }
+        if status == CURLE_WRITE_ERROR, let limit = sink.exceededLimit { throw .tooLarge(limit: limit) }
+        if status == CURLE_WRITE_ERROR, let failure = sink.writeFailure { throw failure }
+        try check(status, command: command)
+    }
+
+    private func check(_ status: CURLcode, command: String) throws(MailTransportError) {
+        guard status != CURLE_OK else { return }
+        let detail = errorDetail(status)
+        let name = server.parsed?.origin ?? server.url
+        switch status {
+        case CURLE_LOGIN_DENIED:
+            throw .loginDenied(server: server.displayName)
+        case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_OPERATION_TIMEDOUT, CURLE_GOT_NOTHING,
+            CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_WEIRD_SERVER_REPLY:
+            throw .unreachable(server: name, detail: detail)
+        case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_USE_SSL_FAILED, CURLE_SSL_CACERT_BADFILE,
+            CURLE_SSL_CERTPROBLEM:
+            throw .tls(server: name, detail: detail)
+        case CURLE_QUOTE_ERROR, CURLE_REMOTE_FILE_NOT_FOUND, CURLE_REMOTE_ACCESS_DENIED:
+            throw .refused(server: name, command: command, detail: detail)
+        default:
+            throw .transfer(server: name, code: Int(status.rawValue), detail: detail)
+        }
+    }
+
+    private func errorDetail(_ status: CURLcode) -> String {
+        let buffered = String(cString: errorBuffer)
+        if !buffered.isEmpty { return buffered }
+        return String(cString: curl_easy_strerror(status))
+    }
+}
+
+/// Where a transfer's response goes: memory, or a file descriptor so large messages never sit in memory.
+final class ResponseSink {
+    enum Target {
+        case memory
+        case file(Int32)
+    }
+
+    let target: Target
+    let limit: Int?
+    private(set) var data = Data()
+    private(set) var count = 0
+    private(set) var exceededLimit: Int?
+    private(set) var writeFailure: MailTransportError?
+    let path: String
+
+    init(target: Target, limit: Int? = nil, path: String = "") {
+        self.target = target
+        self.limit = limit
+        self.path = path
+    }
+
+    /// Takes one chunk; returns false to make libcurl abort the transfer.
+    func receive(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        if let limit, count + bytes.count > limit {
+            exceededLimit = limit
+            return false
+        }
+        count += bytes.count
+        switch target {
+        case .memory:
+            data.append(contentsOf: bytes)
+        case .file(let fd):
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    writeFailure = .localWrite(path: path, detail: String(cString: strerror(errno)))
+                    return false
+                }
+                offset += written
+            }
+        }
+        return true
+    }
+}
+
+/// The bytes of an upload (an SMTP message), handed to libcurl in pieces.
+final class UploadSource {
+    private let data: Data
+    private var offset = 0
+
+    init(_ data: Data) { self.data = data }
+
+    var count: Int { data.count }
+
+    func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
+        let length = min(buffer.count, data.count - offset)
+        guard length > 0 else { return 0 }
+        data.withUnsafeBytes { bytes in
+            buffer.baseAddress!.copyMemory(from: bytes.baseAddress! + offset, byteCount: length)
+        }
+        offset += length
+        return length
+    }
+}
+
+private func responseSinkCallback(
+    _ buffer: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
+) -> Int {
+    guard let buffer, let context else { return 0 }
+    let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
+    let length = size * count
+    return sink.receive(UnsafeRawBufferPointer(start: buffer, count: length)) ? length : 0
+}
+
+private func uploadSourceCallback(
+    _ buffer: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
+) -> Int {
+    guard let buffer, let context else { return 0 }
+    let source = Unmanaged<UploadSource>.fromOpaque(context).takeUnretainedValue()
+    return source.fill(UnsafeMutableRawBufferPointer(start: buffer, count: size * count))
+}

@@ -1,0 +1,43 @@
+internal import CCurl
+import Foundation
+
+/// A connection to an SMTP submission server, over libcurl, reused across messages.
+public final class SMTPSession {
+    private let easy: CurlEasy
+    private let origin: String
+
+    public init(server: MailServer) throws(MailTransportError) {
+        guard let parsed = server.parsed, parsed.scheme.hasPrefix("smtp") else { throw .invalidURL(server.url) }
+        self.easy = try CurlEasy(server: server)
+        self.origin = parsed.origin
+    }
+
+    /// Sends one message; returns only after the server accepted it (its 250 to the end of DATA).
+    ///
+    /// - Parameters:
+    ///   - sender: the envelope sender (`MAIL FROM`), a bare address.
+    ///   - recipients: the envelope recipients (`RCPT TO`), bare addresses.
+    ///   - message: the whole message with CRLF line endings; libcurl does not convert bare LF.
+    public func send(from sender: String, to recipients: [String], message: Data) throws(MailTransportError) {
+        for address in [sender] + recipients where !Self.isSafeAddress(address) {
+            throw .unsafeAddress(address)
+        }
+        guard !recipients.isEmpty else { throw .unsafeAddress("") }
+        try easy.set(CURLOPT_MAIL_FROM, "<\(sender)>")
+        let sink = ResponseSink(target: .memory, limit: 1 << 20)
+        try easy.perform(
+            url: origin, command: "sending to \(recipients.joined(separator: ", "))", sink: sink,
+            source: UploadSource(message), recipients: recipients.map { "<\($0)>" })
+    }
+
+    /// Whether an address is a plain `local@domain` with nothing that could end an SMTP command line.
+    public static func isSafeAddress(_ address: String) -> Bool {
+        guard address.utf8.count <= 254, let at = address.lastIndex(of: "@") else { return false }
+        let local = address[..<at]
+        let domain = address[address.index(after: at)...]
+        guard !local.isEmpty, !domain.isEmpty, domain.contains(".") || domain == "localhost" else { return false }
+        return address.unicodeScalars.allSatisfy { scalar in
+            scalar.value > 0x20 && scalar.value != 0x7F && !"<>()[]\\,;:\"".unicodeScalars.contains(scalar)
+        }
+    }
+}
