@@ -11,6 +11,7 @@ let package = Package(
         // C libraries from Debian, and the tiny C shims over their macros and variadic calls.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CGMime", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
+        .systemLibrary(name: "CGLib", pkgConfig: "glib-2.0", providers: [.apt(["libglib2.0-dev"])]),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .target(name: "CCurlShims", dependencies: ["CCurl"]),
         .target(name: "CGMimeShims", dependencies: ["CGMime"]),
@@ -19,10 +20,11 @@ let package = Package(
         .target(name: "MailTransport", dependencies: ["CCurl", "CCurlShims"]),
         .target(name: "MIME", dependencies: ["CGMime", "CGMimeShims"]),
         .target(name: "PDFReader", dependencies: ["CPoppler"]),
+        .target(name: "Hashing", dependencies: ["CGLib"]),
 
         // The product, in plain Swift.
         .target(name: "Configuration"),
-        .target(name: "Archive"),
+        .target(name: "Archive", dependencies: ["Hashing"]),
         .target(name: "Intake", dependencies: ["Archive", "Configuration", "MIME", "MailTransport", "PDFReader"]),
         .executableTarget(
             name: "tcreview",

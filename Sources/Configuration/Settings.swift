@@ -1,0 +1,33 @@
+import Foundation
+
+/// Everything the service reads from `tcreview.conf` and the files beside it.
+public struct Settings: Sendable {
+    public struct Server: Sendable, Equatable {
+        public var url: String
+        public var user: String?
+        public var password: String?
+        public var caFile: String?
+    }
+
+    public var imap: Server
+    /// The IMAP folder processed messages move to; nil marks them with `processedKeyword` instead.
+    public var filedFolder: String?
+    public var processedKeyword = "$TCReviewFiled"
+    public var smtp: Server
+    /// The `From` of every message the service sends, e.g. `Technician Commitment <tc@example.org>`.
+    public var from: String
+    /// The archive folder, absolute.
+    public var archive: String
+    public var pollInterval: Int
+    public var maxMessageSize: Int
+    public var coordinators: [String]
+    /// The most automatic replies one sender gets in an hour.
+    public var repliesPerHour: Int
+    /// Seconds a PDF reader child may run.
+    public var pdfTimeout: Int
+    /// Bytes of address space a PDF reader child may use.
+    public var pdfMemoryLimit: Int
+    public var institutions: [Institution]
+    /// The folder the config file is in; the other config files are looked up here.
+    public var configDirectory: String
+}
