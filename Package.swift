@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "Hashing", dependencies: ["CGLib"]),
 
         // The product, in plain Swift.
-        .target(name: "Configuration"),
+        .target(name: "Configuration", dependencies: ["MailTransport"]),
         .target(name: "Archive", dependencies: ["Hashing"]),
         .target(name: "Intake", dependencies: ["Archive", "Configuration", "MIME", "MailTransport", "PDFReader"]),
         .executableTarget(

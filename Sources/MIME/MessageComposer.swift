@@ -124,7 +124,7 @@ public enum MessageComposer {
     }
 
     /// Whether an address or message ID is plain printable ASCII with no spaces or angle brackets.
-    static func isSafeToken(_ text: String) -> Bool {
+    public static func isSafeToken(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.count <= 998
             && text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && $0 != "<" && $0 != ">" }
     }

@@ -44,6 +44,27 @@ public enum MessageParser {
         return parsed
     }
 
+    /// Only the header fields of the message in `path`, without decoding any part.
+    public static func headers(file path: String) throws(MIMEError) -> ParsedMessage {
+        GMime.ensureInitialized()
+        var error: UnsafeMutablePointer<GError>?
+        guard let stream = g_mime_stream_fs_open(path, O_RDONLY, 0, &error) else {
+            let detail = error.map { String(cString: $0.pointee.message) } ?? "cannot open"
+            g_clear_error(&error)
+            throw .unreadable(path: path, detail: detail)
+        }
+        defer { unref(stream) }
+        guard let parser = g_mime_parser_new_with_stream(stream) else {
+            throw .unreadable(path: path, detail: "GMime could not create a parser")
+        }
+        defer { unref(parser) }
+        guard let message = g_mime_parser_construct_message(parser, nil) else {
+            throw .unreadable(path: path, detail: "it is not a MIME message")
+        }
+        defer { unref(message) }
+        return envelope(of: message)
+    }
+
     /// The header fields of a message.
     static func envelope(of message: UnsafeMutablePointer<GMimeMessage>) -> ParsedMessage {
         var parsed = ParsedMessage()

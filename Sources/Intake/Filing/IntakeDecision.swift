@@ -1,0 +1,68 @@
+import Foundation
+import MIME
+
+/// Which parts of a message are the submission, what the PDF reader found in each, and whether the
+/// message must go to quarantine instead.
+struct IntakeDecision {
+    struct PDF {
+        var part: MessagePart
+        var inspection: PDFInspection
+    }
+
+    /// The PDFs to file (readable ones, and ones the reader could not finish).
+    var pdfs: [PDF] = []
+    var quarantine: QuarantineReason?
+    /// Remarks for the sender's confirmation and the coordinators.
+    var notes: [String] = []
+}
+
+extension MessageProcessor {
+    /// Whether a part is a PDF: by type, by name, or by content for `application/octet-stream`.
+    static func isPDF(_ part: MessagePart) -> Bool {
+        if part.contentType == "application/pdf" || part.contentType == "application/x-pdf" { return true }
+        if part.fileName?.lowercased().hasSuffix(".pdf") == true { return true }
+        return part.hasPDFSignature
+            && ["application/octet-stream", "application/binary", "application/download"].contains(part.contentType)
+    }
+
+    func decide(parsed: ParsedMessage?, fetched: FetchedMessage) -> IntakeDecision {
+        var decision = IntakeDecision()
+        if fetched.headerOnly {
+            decision.quarantine = .tooLarge(size: fetched.size, limit: context.settings.maxMessageSize)
+            return decision
+        }
+        let attachments = parsed?.attachments ?? []
+        let candidates = attachments.filter(Self.isPDF)
+        if candidates.isEmpty {
+            // Inline images without a name (logos in signatures) are not attachments to a person.
+            let named = attachments.filter { $0.fileName != nil }
+            decision.quarantine = named.isEmpty ? .noAttachment : .notPDF(named.map { $0.fileName ?? $0.contentType })
+            return decision
+        }
+        var refused: [(name: String, inspection: PDFInspection)] = []
+        for part in candidates {
+            let inspection = context.inspector.inspect(part.path)
+            let name = part.fileName ?? "the attached PDF"
+            switch inspection {
+            case .readable:
+                decision.pdfs.append(.init(part: part, inspection: inspection))
+            case .killed(let why):
+                decision.pdfs.append(.init(part: part, inspection: inspection))
+                decision.notes.append("\(name) could not be fully checked (\(why)); a coordinator will look at it.")
+            case .encrypted, .unreadable:
+                refused.append((name, inspection))
+            }
+        }
+        if decision.pdfs.isEmpty {
+            let names = refused.map(\.name)
+            decision.quarantine = refused.allSatisfy { $0.inspection == .encrypted } ? .encrypted(names) : .unreadable(names)
+            decision.notes = []
+            return decision
+        }
+        for (name, inspection) in refused {
+            let why = inspection == .encrypted ? "is protected by a password" : "could not be opened"
+            decision.notes.append("\(name) \(why), so it was not filed; please send it again if it is needed.")
+        }
+        return decision
+    }
+}

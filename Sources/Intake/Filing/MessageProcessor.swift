@@ -1,0 +1,116 @@
+import Archive
+import Configuration
+import Foundation
+import Hashing
+import MIME
+
+/// Files one downloaded message: parses it, finds its PDFs, checks them, identifies the institution,
+/// writes the submission (or quarantine) folder atomically, and queues the emails it calls for.
+///
+/// Idempotent: processing the same message again (a restart after a crash, a resend, a recreated
+/// IMAP folder) finishes what was started and never files or confirms twice.
+public struct MessageProcessor: Sendable {
+    let context: IntakeContext
+
+    public init(context: IntakeContext) { self.context = context }
+
+    /// Processes the message at `fetched.path`; the file is moved into the archive or removed.
+    public func process(_ fetched: FetchedMessage) throws -> ProcessingOutcome {
+        let work = "\(context.layout.scratch)/\(UUID().uuidString)"
+        try FileSystem.makeDirectory("\(work)/parts")
+        defer { FileSystem.remove(work) }
+
+        let hash = try SHA256.file(fetched.path).hex
+        let parsed = try? MessageParser.parse(file: fetched.path, extractingTo: "\(work)/parts")
+        let key = parsed?.messageID.map { "message-id:\($0)" } ?? "sha256:\(hash)"
+
+        if let known = context.state.load(MessageState.self, kind: "messages", key: key),
+            let record = committedRecord(known, key: key)
+        {
+            if !known.lettersQueued {
+                try queueLetters(for: record, parsed: parsed ?? ParsedMessage(), key: key, state: known)
+            }
+            context.log.record(
+                "duplicate", reference: record.reference,
+                "\(record.reference): already filed; this copy of message \(key) is not filed again",
+                detail: ["messageKey": key])
+            return .duplicate(reference: record.reference)
+        }
+
+        let message = parsed ?? ParsedMessage()
+        let received = receivedDate(message)
+        let decision = decide(parsed: parsed, fetched: fetched)
+        let sender = message.from.first
+        let pdfNames = decision.pdfs.map { $0.part.fileName ?? "" }
+        let identification = context.matcher.identify(
+            fileNames: pdfNames, subject: message.subject, sender: sender?.address ?? "", received: received)
+
+        let filer = SubmissionFiler(layout: context.layout)
+        let earlier = context.state.load(MessageState.self, kind: "messages", key: key)
+        let plan: SubmissionFiler.Plan
+        if decision.quarantine != nil {
+            plan = filer.planQuarantine(
+                hash: hash, year: identification.year, month: identification.month, reusing: earlier, key: key)
+        } else {
+            plan = filer.planSubmission(identification: identification, hash: hash, reusing: earlier, key: key)
+        }
+        let intent = MessageState(
+            reference: plan.reference, folder: plan.relativeFolder, lettersQueued: false,
+            quarantine: decision.quarantine, notes: decision.notes)
+        try context.state.save(intent, kind: "messages", key: key)
+
+        var files: [SubmissionFiler.Input] = [
+            .init(source: fetched.path, name: fetched.headerOnly ? "headers.eml" : ArchiveLayout.messageFileName,
+                originalName: nil, pages: nil, role: "message")
+        ]
+        for pdf in decision.pdfs where decision.quarantine == nil {
+            files.append(.init(source: pdf.part.path, name: nil, originalName: pdf.part.fileName,
+                pages: pdf.inspection.pages, role: "submission"))
+        }
+        let record = SubmissionRecord(
+            reference: plan.reference, version: plan.version, institution: identification.institution?.name,
+            institutionShort: identification.institution?.short, identifiedBy: identification.source,
+            year: identification.year, month: identification.month, periodFrom: identification.periodSource,
+            senderName: sender?.name, senderAddress: sender?.address ?? "", subject: message.subject,
+            messageID: message.messageID, messageKey: key, received: received,
+            imapUIDValidity: fetched.uidValidity, imapUID: fetched.uid, files: [],
+            status: decision.quarantine == nil ? "filed" : "quarantined",
+            reason: decision.quarantine.map { "\($0.summary): \($0.explanation)" },
+            notes: decision.notes)
+        let filed = try filer.commit(plan: plan, record: record, files: files, scratch: work)
+        try queueLetters(for: filed, parsed: message, key: key, state: intent)
+
+        if let reason = decision.quarantine {
+            context.log.record(
+                "quarantined", reference: filed.reference,
+                "\(filed.reference): kept in quarantine, \(reason.summary), from \(filed.senderAddress)",
+                detail: ["reason": reason.summary, "sender": filed.senderAddress, "folder": plan.relativeFolder])
+            return .quarantined(reference: filed.reference, reason: reason.summary)
+        }
+        let pdfCount = filed.files.filter { $0.role == "submission" }.count
+        context.log.record(
+            "filed", reference: filed.reference,
+            "\(filed.reference): filed \(pdfCount) PDF\(pdfCount == 1 ? "" : "s") for \(filed.institution ?? "an unidentified institution") from \(filed.senderAddress)",
+            detail: [
+                "institution": filed.institution ?? "", "identifiedBy": filed.identifiedBy, "sender": filed.senderAddress,
+                "folder": plan.relativeFolder,
+            ])
+        return .filed(reference: filed.reference)
+    }
+
+    /// The record in the folder a state points at, when that folder was committed for this very message.
+    private func committedRecord(_ state: MessageState, key: String) -> SubmissionRecord? {
+        let path = "\(context.layout.root)/\(state.folder)/\(ArchiveLayout.recordFileName)"
+        guard let record = try? SubmissionRecord.load(path), record.messageKey == key else { return nil }
+        return record
+    }
+
+    /// When the message arrived: its Date header when that is plausible, otherwise now.
+    private func receivedDate(_ message: ParsedMessage) -> Date {
+        let now = context.clock()
+        guard let date = message.date, date < now.addingTimeInterval(86_400),
+            date > now.addingTimeInterval(-400 * 86_400)
+        else { return now }
+        return date
+    }
+}

@@ -1,0 +1,77 @@
+import Archive
+import Foundation
+import MailTransport
+
+/// One pass over the IMAP inbox: find the messages not yet processed, file each, mark it on the server.
+///
+/// A message is marked (moved to `filed-folder`, or given the processed keyword) only after its filing
+/// is on disk, and its UID is remembered with the mailbox's UIDVALIDITY, so a crash at any point
+/// neither loses nor doubles a message.
+public struct InboxPoller: Sendable {
+    let context: IntakeContext
+
+    public init(context: IntakeContext) { self.context = context }
+
+    /// What one pass did.
+    public struct Report: Sendable, Equatable {
+        public var outcomes: [ProcessingOutcome] = []
+        /// Messages left for the next pass because a stop was requested.
+        public var deferred = 0
+    }
+
+    /// Runs one pass; `shouldStop` is asked between messages, so a stop request finishes the one in hand.
+    public func poll(shouldStop: () -> Bool = { false }) throws -> Report {
+        let session = try IMAPSession(server: context.settings.imapServer)
+        if let folder = context.settings.filedFolder { try session.create(mailbox: folder) }
+        let status = try session.status()
+        let criteria = context.settings.filedFolder == nil ? "UNKEYWORD \(context.settings.processedKeyword)" : "ALL"
+        let uids = try session.search(criteria)
+        var report = Report()
+        let processor = MessageProcessor(context: context)
+        for (index, uid) in uids.enumerated() {
+            if shouldStop() {
+                report.deferred = uids.count - index
+                break
+            }
+            let uidKey = "\(status.uidValidity)/\(uid)"
+            if let done = context.state.load(UIDState.self, kind: "uids", key: uidKey) {
+                // Filed before a crash or a failed mark; only the server still needs to know.
+                try mark(uid, session: session)
+                report.outcomes.append(.duplicate(reference: done.reference))
+                continue
+            }
+            let fetched = try fetch(uid: uid, validity: status.uidValidity, session: session)
+            let outcome = try processor.process(fetched)
+            try context.state.save(UIDState(reference: outcome.reference), kind: "uids", key: uidKey)
+            try mark(uid, session: session)
+            report.outcomes.append(outcome)
+        }
+        return report
+    }
+
+    /// Downloads one message into the archive's scratch folder, streaming it to disk; a message over the
+    /// size limit is not downloaded: only its header is kept, and the message stays on the server.
+    private func fetch(uid: UInt32, validity: UInt32, session: IMAPSession) throws -> FetchedMessage {
+        let size = try session.size(uid: uid)
+        try FileSystem.makeDirectory(context.layout.scratch)
+        let path = "\(context.layout.scratch)/uid-\(validity)-\(uid)-\(UUID().uuidString.prefix(8)).eml"
+        let tooLarge = size > context.settings.maxMessageSize
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw ArchiveError.io(path: path, operation: "create", errno: errno) }
+        defer { close(fd) }
+        _ = try session.fetch(
+            uid: uid, uidValidity: validity, to: fd, path: path,
+            limit: tooLarge ? 1 << 20 : context.settings.maxMessageSize + (1 << 20),
+            section: tooLarge ? "HEADER" : nil)
+        guard fsync(fd) == 0 else { throw ArchiveError.io(path: path, operation: "flush", errno: errno) }
+        return FetchedMessage(path: path, size: size, headerOnly: tooLarge, uidValidity: validity, uid: uid)
+    }
+
+    private func mark(_ uid: UInt32, session: IMAPSession) throws {
+        if let folder = context.settings.filedFolder {
+            try session.move(uid: uid, to: folder)
+        } else {
+            try session.addKeyword(context.settings.processedKeyword, uid: uid)
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import MailTransport
+
+/// The `serve` loop: send what is queued, poll the inbox, send again, sleep; retry with backoff when a
+/// server is down, and stop cleanly between messages when asked.
+public struct IntakeService: Sendable {
+    let context: IntakeContext
+
+    public init(context: IntakeContext) { self.context = context }
+
+    /// What one cycle did, and what went wrong.
+    public struct CycleResult: Sendable {
+        public var poll: InboxPoller.Report?
+        public var pollFailure: String?
+        public var loginDenied = false
+        public var sent = 0
+        public var stillQueued = 0
+        public var sendFailure: MailTransportError?
+    }
+
+    public func cycle(stop: StopFlag) -> CycleResult {
+        var result = CycleResult()
+        let sender = OutboxSender(context: context)
+        let before = sender.flush(shouldStop: { stop.isRequested })
+        do {
+            result.poll = try InboxPoller(context: context).poll(shouldStop: { stop.isRequested })
+        } catch {
+            result.pollFailure = "\(error)"
+            if case .loginDenied = error as? MailTransportError { result.loginDenied = true }
+            context.log.record("poll-failed", "could not check the inbox: \(error)")
+        }
+        let after = sender.flush(shouldStop: { stop.isRequested })
+        result.sent = before.sent + after.sent
+        result.stillQueued = after.stillQueued
+        result.sendFailure = after.failure ?? (after.sent == 0 ? before.failure : nil)
+        if let poll = result.poll, !poll.outcomes.isEmpty || result.sent > 0 {
+            EventLog.printLine(summary(poll, sent: result.sent, queued: result.stillQueued))
+        }
+        return result
+    }
+
+    /// Runs until `stop` is set, polling every `poll-interval` seconds and backing off after failures.
+    public func run(stop: StopFlag) {
+        var backoff = Backoff(initial: 5, maximum: max(TimeInterval(context.settings.pollInterval), 300))
+        EventLog.printLine("tcreview serving \(context.settings.imapServer.displayName) every \(context.settings.pollInterval) s; archive \(context.settings.archive)")
+        while !stop.isRequested {
+            let result = cycle(stop: stop)
+            let failed = result.pollFailure != nil || result.sendFailure != nil
+            let wait = failed ? backoff.next() : { backoff.reset(); return TimeInterval(context.settings.pollInterval) }()
+            if failed { EventLog.printLine("retrying in \(Int(wait)) s") }
+            stop.sleep(seconds: wait)
+        }
+        EventLog.printLine("tcreview stopped")
+    }
+
+    private func summary(_ poll: InboxPoller.Report, sent: Int, queued: Int) -> String {
+        var filed = 0
+        var quarantined = 0
+        var duplicates = 0
+        for outcome in poll.outcomes {
+            switch outcome {
+            case .filed: filed += 1
+            case .quarantined: quarantined += 1
+            case .duplicate: duplicates += 1
+            }
+        }
+        return "cycle: \(filed) filed, \(quarantined) quarantined, \(duplicates) already seen; \(sent) emails sent, \(queued) waiting"
+    }
+}
+
+/// Waits that double after each failure, up to a maximum.
+struct Backoff {
+    let initial: TimeInterval
+    let maximum: TimeInterval
+    private var current: TimeInterval = 0
+
+    init(initial: TimeInterval, maximum: TimeInterval) {
+        self.initial = initial
+        self.maximum = maximum
+    }
+
+    mutating func next() -> TimeInterval {
+        current = current == 0 ? initial : min(current * 2, maximum)
+        return current
+    }
+
+    mutating func reset() { current = 0 }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import PDFReader
+
+/// What the PDF reader child found out about one file.
+public enum PDFInspection: Sendable, Equatable {
+    case readable(PDFSummary)
+    case encrypted
+    case unreadable(String)
+    /// The child ran past its time limit, ran out of memory or crashed; poppler did not finish.
+    case killed(String)
+
+    public var pages: Int? {
+        if case .readable(let summary) = self { return summary.pages }
+        return nil
+    }
+}
+
+/// Opens PDFs with poppler in a child process (`tcreview pdf-info`) with a wall-clock and memory limit,
+/// because a crafted PDF can hang or crash poppler; the service itself never loads one.
+public struct PDFInspector: Sendable {
+    /// The `tcreview` executable to run as the child.
+    public var executable: String
+    public var timeout: TimeInterval
+    public var memoryLimit: Int
+
+    public init(executable: String, timeout: TimeInterval, memoryLimit: Int) {
+        self.executable = executable
+        self.timeout = timeout
+        self.memoryLimit = memoryLimit
+    }
+
+    /// The running program's own executable, for spawning children of the same build.
+    public static var currentExecutable: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+
+    public func inspect(_ path: String) -> PDFInspection {
+        let result = ChildProcess.run(
+            executable, arguments: ["pdf-info", "--memory-limit", String(memoryLimit), path], timeout: timeout)
+        switch result.outcome {
+        case .timedOut:
+            return .killed("reading it took longer than \(Int(timeout)) seconds")
+        case .signalled(let signal):
+            return .killed("the PDF reader stopped with signal \(signal)")
+        case .exited:
+            guard let reply = try? JSONDecoder().decode(PDFInfoReply.self, from: result.output) else {
+                return .killed("the PDF reader gave no answer (exit \(result.status))")
+            }
+            if let summary = reply.summary { return .readable(summary) }
+            switch reply.error {
+            case .encrypted?: return .encrypted
+            case .unreadable(let detail)?: return .unreadable(detail)
+            case nil: return .unreadable("no answer")
+            }
+        }
+    }
+}
+
+/// The child's answer, one JSON object on standard output.
+public struct PDFInfoReply: Codable, Sendable {
+    public var summary: PDFSummary?
+    public var error: PDFError?
+
+    public init(summary: PDFSummary? = nil, error: PDFError? = nil) {
+        self.summary = summary
+        self.error = error
+    }
+}

@@ -1,0 +1,86 @@
+import Archive
+import Foundation
+import MIME
+import MailTransport
+
+extension MessageProcessor {
+    /// Queues the emails a filed or quarantined message calls for: the reply to its sender (unless RFC 3834
+    /// forbids one or the sender had enough this hour), and a notice to the coordinators when a person is needed.
+    ///
+    /// Outbox ids are fixed by reference, so running this again after a crash queues nothing twice.
+    func queueLetters(for record: SubmissionRecord, parsed: ParsedMessage, key: String, state: MessageState)
+        throws
+    {
+        let letters = Letters(from: context.serviceAddress, now: context.clock())
+        let reference = record.reference
+        let sender = parsed.from.first
+        var replyNote: String?
+        if let reason = AutoReplyRules.reasonNotToReply(to: parsed, ownAddress: context.serviceAddress.address) {
+            replyNote = "No reply was sent to the sender, because \(reason)."
+        } else if let sender, !SMTPSession.isSafeAddress(sender.address) {
+            replyNote = "No reply was sent: the sender's address \(sender.address.debugDescription) is not usable."
+        } else if let sender {
+            let budget = ReplyBudget(state: context.state, perHour: context.settings.repliesPerHour)
+            if try budget.take(for: sender.address, now: context.clock()) {
+                let threadID = parsed.messageID.flatMap { MessageComposer.isSafeToken($0) ? $0 : nil }
+                let references = (parsed.references.filter(MessageComposer.isSafeToken) + [threadID].compactMap { $0 })
+                let reply: OutgoingMessage
+                if let reason = state.quarantine {
+                    reply = letters.rejection(
+                        reason: reason, reference: reference, to: sender, inReplyTo: threadID, references: references)
+                } else {
+                    let lead = context.settings.institutions.first { $0.name == record.institution }?.lead
+                    let cc = lead.flatMap { $0.lowercased() == sender.address.lowercased() ? nil : MailAddress(address: $0) }
+                    reply = letters.confirmation(
+                        record: record, to: sender, cc: cc.map { [$0] } ?? [], inReplyTo: threadID,
+                        references: references, problems: state.notes)
+                }
+                try enqueue(reply, id: "\(reference)-\(state.quarantine == nil ? "confirmation" : "rejection")",
+                    reference: reference)
+            } else {
+                replyNote = "No reply was sent: \(sender.address) already had \(context.settings.repliesPerHour) automatic replies this hour."
+            }
+        }
+        if let replyNote {
+            context.log.record("reply-suppressed", reference: reference, "\(reference): \(replyNote)")
+        }
+
+        if record.institution == nil || state.quarantine != nil || !state.notes.isEmpty {
+            var facts: [(String, String)] = [
+                ("Reference", reference), ("From", record.senderName.map { "\($0) <\(record.senderAddress)>" } ?? record.senderAddress),
+                ("Subject", record.subject ?? "(none)"), ("Received", record.received.formatted(.iso8601)),
+                ("Folder", state.folder),
+            ]
+            let action: String
+            let subject: String
+            if let reason = state.quarantine {
+                subject = "Kept in quarantine: \(reason.summary)"
+                action = "A message could not be filed as a submission and is kept in the quarantine folder. \(replyNote == nil ? "The sender was sent an explanation." : "")"
+                facts.append(("Reason", reason.summary))
+            } else if record.institution == nil {
+                subject = "Filed, institution not recognised"
+                action = "A submission was filed, but its file name, subject and sender did not match institutions.csv. Add the institution (or an alias or domain) to institutions.csv, and move the folder to the institution's own folder."
+            } else {
+                subject = "Filed, needs a look"
+                action = "A submission was filed, with remarks that need a coordinator."
+            }
+            for note in state.notes { facts.append(("Note", note)) }
+            if let replyNote { facts.append(("Reply", replyNote)) }
+            let notice = letters.coordinatorNotice(
+                reference: reference, kind: "coordinators", subject: subject, facts: facts, action: action,
+                to: context.coordinators)
+            try enqueue(notice, id: "\(reference)-coordinators", reference: reference)
+        }
+        var done = state
+        done.lettersQueued = true
+        try context.state.save(done, kind: "messages", key: key)
+    }
+
+    private func enqueue(_ message: OutgoingMessage, id: String, reference: String) throws {
+        let data = try MessageComposer.compose(message)
+        if try context.outbox.enqueue(id: id, message: data) {
+            let to = (message.to + message.cc).map(\.address).joined(separator: ", ")
+            context.log.record("queued", reference: reference, "\(reference): queued \(id) to \(to)", detail: ["id": id])
+        }
+    }
+}

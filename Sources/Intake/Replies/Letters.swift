@@ -1,0 +1,125 @@
+import Archive
+import Configuration
+import Foundation
+import MIME
+
+/// The words of every email intake sends: to institutions in plain, friendly language; to coordinators
+/// with the facts they need to act.
+struct Letters {
+    let from: MailAddress
+    let now: Date
+
+    /// The thanks-and-receipt reply to the sender of a filed submission.
+    func confirmation(record: SubmissionRecord, to recipient: MailAddress, cc: [MailAddress], inReplyTo: String?,
+        references: [String], problems: [String]) -> OutgoingMessage
+    {
+        let pdfs = record.files.filter { $0.role == "submission" }
+        var body = "Dear \(recipient.name ?? "colleague"),\n\n"
+        body += "Thank you for sending your Technician Commitment self-assessment. It has reached the Technician\n"
+        body += "Commitment team safely and is filed under the reference \(record.reference).\n\n"
+        if let institution = record.institution {
+            body += "Institution:        \(institution)\n"
+        } else {
+            body += "Institution:        not yet recognised; a coordinator will check and file it for you.\n"
+            body += "                    (Naming the file \"Institution Name Month Year.pdf\" helps us.)\n"
+        }
+        body += "Submission period:  \(Self.monthYear(record.month, record.year))\n"
+        if record.version > 1 {
+            body += "Version:            \(record.version) (your earlier version is kept as well)\n"
+        }
+        body += "\nWhat we filed:\n"
+        for file in pdfs {
+            body += "  - \(file.originalName ?? file.name)\n"
+            var facts = [Self.size(file.size)]
+            if let pages = file.pages { facts.append(pages == 1 ? "1 page" : "\(pages) pages") }
+            body += "    \(facts.joined(separator: ", "))\n"
+            body += "    SHA-256 \(file.sha256)\n"
+        }
+        if !problems.isEmpty {
+            body += "\nPlease note:\n"
+            for problem in problems { body += "  - \(problem)\n" }
+        }
+        body += """
+
+            What happens next:
+              1. We check that the form is complete and tell you if anything needs your attention.
+              2. Your self-assessment and action plan go to peer reviewers from other signatory institutions.
+              3. You receive their constructive feedback by email.
+
+            To send a corrected version, reply to this email with the new PDF attached; it is filed as a
+            new version and your earlier one is kept. Please quote \(record.reference) in any message about it.
+
+            With best wishes,
+            The Technician Commitment team
+
+            This message was sent automatically when your email arrived.
+
+            """
+        return OutgoingMessage(
+            from: from, to: [recipient], cc: cc,
+            subject: "Received: your Technician Commitment self-assessment [\(record.reference)]",
+            messageID: messageID(record.reference, "confirmation"), date: now, inReplyTo: inReplyTo,
+            references: references, autoSubmitted: "auto-replied", body: body)
+    }
+
+    /// The polite explanation to a sender whose message could not be filed.
+    func rejection(reason: QuarantineReason, reference: String, to recipient: MailAddress, inReplyTo: String?,
+        references: [String]) -> OutgoingMessage
+    {
+        var body = "Dear \(recipient.name ?? "colleague"),\n\n"
+        body += "Thank you for your email to the Technician Commitment team. "
+        body += "We could not file it as a self-assessment, because \(reason.explanation)\n\n"
+        body += reason.advice + "\n\n"
+        body += """
+            Your email is kept safely (our reference \(reference)), and a coordinator has been told, so nothing
+            is lost. If you think this is a mistake, just reply and a coordinator will help.
+
+            The form asks for one PDF file titled "Institution Name Month Year", for example
+            "Liverpool John Moores University July 2024.pdf".
+
+            With best wishes,
+            The Technician Commitment team
+
+            This message was sent automatically when your email arrived.
+
+            """
+        return OutgoingMessage(
+            from: from, to: [recipient], subject: "We could not file your email: \(reason.summary) [\(reference)]",
+            messageID: messageID(reference, "rejection"), date: now, inReplyTo: inReplyTo, references: references,
+            autoSubmitted: "auto-replied", body: body)
+    }
+
+    /// A notice to the coordinators about something that needs a person.
+    func coordinatorNotice(reference: String, kind: String, subject: String, facts: [(String, String)],
+        action: String, to coordinators: [MailAddress]) -> OutgoingMessage
+    {
+        let width = (facts.map(\.0.count).max() ?? 0) + 2
+        var body = "\(action)\n\n"
+        for (label, value) in facts {
+            body += (label + ":").padding(toLength: width, withPad: " ", startingAt: 0) + value + "\n"
+        }
+        body += "\nThis notice was sent by tcreview.\n"
+        return OutgoingMessage(
+            from: from, to: coordinators, subject: "[tcreview] \(subject) [\(reference)]",
+            messageID: messageID(reference, kind), date: now, autoSubmitted: "auto-generated", body: body)
+    }
+
+    /// A Message-ID fixed by reference and kind, so a message queued twice is recognisably the same.
+    func messageID(_ reference: String, _ kind: String) -> String {
+        "\(reference).\(kind)@\(from.domain.isEmpty ? "tcreview.invalid" : from.domain)"
+    }
+
+    static func monthYear(_ month: Int, _ year: Int) -> String {
+        let names = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
+        return "\(names[max(0, min(11, month - 1))]) \(year)"
+    }
+
+    static func size(_ bytes: Int) -> String {
+        if bytes < 1024 { return "\(bytes) bytes" }
+        if bytes < 1024 * 1024 { return String(format: "%.0f KB", Double(bytes) / 1024) }
+        return String(format: "%.1f MB", Double(bytes) / 1024 / 1024)
+    }
+}

@@ -1,0 +1,73 @@
+import Archive
+import Configuration
+import Dispatch
+import Foundation
+import Intake
+
+/// `tcreview serve`: poll the inbox, file submissions, send confirmations.
+struct ServeCommand: Command {
+    static let name = "serve"
+    static let abstract = "Poll the inbox, file each submission, and send confirmations"
+    static let usage = """
+        USAGE: tcreview serve [--once] [--config PATH]
+
+        Every poll-interval seconds: connect to [imap] url, file every message not yet processed into the
+        archive, move it to [imap] filed-folder (or mark it with the $TCReviewFiled keyword), and send the
+        queued emails through [smtp] url. A server that cannot be reached is retried with backoff.
+
+        SIGTERM or SIGINT finishes the message in hand, then exits 0.
+
+        OPTIONS:
+          --once         Run one cycle and exit: 0 when all went well, 75 when a server could not be
+                         reached (queued emails stay queued), 1 when the login was refused.
+          --config PATH  The configuration file (default config/tcreview.conf).
+        """
+    static let flags: Set<String> = ["--once"]
+
+    let once: Bool
+    let configPath: String
+
+    init(arguments: Arguments, configPath: String) throws(UsageError) {
+        if let extra = arguments.positional.first { throw .unexpectedArgument(extra) }
+        self.once = arguments.has("--once")
+        self.configPath = configPath
+    }
+
+    func run() throws -> Int32 {
+        let settings = try loadSettings(configPath)
+        let lock = try ArchiveLock(archive: settings.archive)
+        defer { withExtendedLifetime(lock) {} }
+        let inspector = PDFInspector(
+            executable: PDFInspector.currentExecutable, timeout: TimeInterval(settings.pdfTimeout),
+            memoryLimit: settings.pdfMemoryLimit)
+        let service = IntakeService(context: IntakeContext(settings: settings, inspector: inspector))
+        let stop = StopFlag()
+        let sources = [SIGTERM, SIGINT].map { number -> DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                EventLog.printLine("stop requested; finishing the message in hand")
+                stop.request()
+            }
+            source.resume()
+            return source
+        }
+        defer { sources.forEach { $0.cancel() } }
+
+        guard once else {
+            service.run(stop: stop)
+            return ExitStatus.success
+        }
+        let result = service.cycle(stop: stop)
+        if let failure = result.pollFailure {
+            FileHandle.standardError.write(Data("tcreview: \(failure)\n".utf8))
+            return result.loginDenied ? ExitStatus.failure : ExitStatus.temporaryFailure
+        }
+        if let failure = result.sendFailure {
+            FileHandle.standardError.write(
+                Data("tcreview: \(result.stillQueued) email(s) still queued, sent on the next run: \(failure)\n".utf8))
+            return ExitStatus.temporaryFailure
+        }
+        return ExitStatus.success
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Small, valid PDFs built by the tests themselves: one page of Helvetica text per entry of `pages`.
+public enum PDFFixture {
+    public static func make(pages: [String], title: String? = nil, padding: Int = 0) -> Data {
+        var objects: [String] = []
+        let pageCount = pages.count
+        // 1: catalog, 2: pages, 3: font, then for each page a page object and a content stream.
+        objects.append("<< /Type /Catalog /Pages 2 0 R >>")
+        let kids = (0..<pageCount).map { "\(4 + $0 * 2) 0 R" }.joined(separator: " ")
+        objects.append("<< /Type /Pages /Kids [\(kids)] /Count \(pageCount) >>")
+        objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+        for (index, text) in pages.enumerated() {
+            objects.append(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents \(5 + index * 2) 0 R >>"
+            )
+            var stream = "BT /F1 11 Tf 50 800 Td 14 TL\n"
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                let escaped = line.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "(", with: "\\(")
+                    .replacingOccurrences(of: ")", with: "\\)")
+                stream += "(\(escaped)) Tj T*\n"
+            }
+            stream += "ET\n"
+            if padding > 0 { stream += "% " + String(repeating: "x", count: padding) + "\n" }
+            objects.append("<< /Length \(stream.utf8.count) >>\nstream\n\(stream)endstream")
+        }
+        var info = ""
+        if let title { info = "<< /Title (\(title)) /Creator (tcreview tests) >>" }
+        if !info.isEmpty { objects.append(info) }
+
+        var output = "%PDF-1.4\n%\u{00E2}\u{00E3}\u{00CF}\u{00D3}\n"
+        var body = Data(output.utf8)
+        var offsets: [Int] = []
+        for (index, object) in objects.enumerated() {
+            offsets.append(body.count)
+            body.append(Data("\(index + 1) 0 obj\n\(object)\nendobj\n".utf8))
+        }
+        let xref = body.count
+        output = "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets { output += String(format: "%010d 00000 n \n", offset) }
+        output += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R"
+        if !info.isEmpty { output += " /Info \(objects.count) 0 R" }
+        output += " >>\nstartxref\n\(xref)\n%%EOF\n"
+        body.append(Data(output.utf8))
+        return body
+    }
+
+    /// A PDF cut off half way: starts like one, but poppler cannot read it.
+    public static func truncated() -> Data {
+        let whole = make(pages: ["This file was cut short."])
+        return whole.prefix(whole.count / 3)
+    }
+}
