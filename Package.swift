@@ -38,7 +38,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["Intake", "Archive", "Configuration", "TestSupport"]
+            dependencies: ["Intake", "Archive", "Configuration", "Hashing", "TestSupport"]
         ),
     ]
 )

@@ -26,9 +26,13 @@ public struct Journal: Sendable {
         var line: Data
         do { line = try Self.encoder.encode(event) } catch { throw .corrupt(path: path, detail: "\(error)") }
         line.append(0x0A)
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(path: path, operation: "open", errno: errno) }
         defer { close(fd) }
+        // After a crash mid-write the last line is torn; start a new line so this event is not glued to it.
+        var last: UInt8 = 0x0A
+        let size = lseek(fd, 0, SEEK_END)
+        if size > 0, pread(fd, &last, 1, size - 1) == 1, last != 0x0A { line.insert(0x0A, at: 0) }
         try FileSystem.writeAll(fd, line, path: path)
         try FileSystem.sync(fd, path: path)
     }

@@ -64,8 +64,8 @@ public struct SettingsLoader {
             if !schemes.contains(where: { lower.hasPrefix($0 + "://") }) || url.contains("@") {
                 problem(section, "url", "[\(section)] url must start with \(schemes.map { $0 + "://" }.joined(separator: " or ")) and carry no user or password")
             }
-            var password = environment[envVar]
-            if password == nil || password!.isEmpty, let file = ini.value(section, "password-file") {
+            var password = environment[envVar].flatMap { $0.isEmpty ? nil : $0 }
+            if password == nil, let file = ini.value(section, "password-file") {
                 let path = resolve(file, in: directory)
                 if let contents = try? String(contentsOfFile: path, encoding: .utf8) {
                     password = contents.trimmingCharacters(in: .newlines)

@@ -10,6 +10,14 @@ public struct MailAddress: Sendable, Hashable, Codable, CustomStringConvertible 
         self.address = address
     }
 
+    /// The display name on one line: control characters and runs of white space become one space.
+    public var singleLineName: String? {
+        guard let name else { return nil }
+        let words = name.unicodeScalars.split { $0.properties.generalCategory == .control || $0.properties.isWhitespace }
+        let joined = words.map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+        return joined.isEmpty ? nil : joined
+    }
+
     /// The part after the `@`, lowercased.
     public var domain: String {
         guard let at = address.lastIndex(of: "@") else { return "" }

@@ -75,7 +75,10 @@ public struct ParsedURL: Sendable, Equatable {
 
     /// Whether the host is this machine, the one case where plain text is allowed.
     public var isLoopback: Bool {
-        host == "localhost" || host.hasPrefix("127.") || host == "::1"
+        if host == "localhost" || host == "::1" { return true }
+        // 127.0.0.0/8 as a dotted IPv4 literal; a name such as `127.example.org` is not this machine.
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
     }
 
     /// `scheme://host:port` with no path.

@@ -3,6 +3,19 @@ import Foundation
 /// Small, valid PDFs built by the tests themselves: one page of Helvetica text per entry of `pages`.
 public enum PDFFixture {
     public static func make(pages: [String], title: String? = nil, padding: Int = 0) -> Data {
+        build(pages: pages, title: title, padding: padding, encrypt: nil)
+    }
+
+    /// A PDF that needs a password to open (standard security handler; no password given opens it).
+    public static func encrypted() -> Data {
+        let u = String(repeating: "5A3C", count: 16)
+        let o = String(repeating: "91E0", count: 16)
+        return build(
+            pages: ["Confidential."], title: nil, padding: 0,
+            encrypt: "<< /Filter /Standard /V 1 /R 2 /O <\(o)> /U <\(u)> /P -44 >>")
+    }
+
+    static func build(pages: [String], title: String?, padding: Int, encrypt: String?) -> Data {
         var objects: [String] = []
         let pageCount = pages.count
         // 1: catalog, 2: pages, 3: font, then for each page a page object and a content stream.
@@ -27,6 +40,8 @@ public enum PDFFixture {
         var info = ""
         if let title { info = "<< /Title (\(title)) /Creator (tcreview tests) >>" }
         if !info.isEmpty { objects.append(info) }
+        let infoNumber = objects.count
+        if let encrypt { objects.append(encrypt) }
 
         var output = "%PDF-1.4\n%\u{00E2}\u{00E3}\u{00CF}\u{00D3}\n"
         var body = Data(output.utf8)
@@ -39,7 +54,10 @@ public enum PDFFixture {
         output = "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
         for offset in offsets { output += String(format: "%010d 00000 n \n", offset) }
         output += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R"
-        if !info.isEmpty { output += " /Info \(objects.count) 0 R" }
+        if !info.isEmpty { output += " /Info \(infoNumber) 0 R" }
+        if encrypt != nil {
+            output += " /Encrypt \(objects.count) 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]"
+        }
         output += " >>\nstartxref\n\(xref)\n%%EOF\n"
         body.append(Data(output.utf8))
         return body

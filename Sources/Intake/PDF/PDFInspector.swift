@@ -37,6 +37,7 @@ public struct PDFInspector: Sendable {
     public func inspect(_ path: String) -> PDFInspection {
         let result = ChildProcess.run(
             executable, arguments: ["pdf-info", "--memory-limit", String(memoryLimit), path], timeout: timeout)
+
         switch result.outcome {
         case .timedOut:
             return .killed("reading it took longer than \(Int(timeout)) seconds")

@@ -14,7 +14,7 @@ struct Letters {
         references: [String], problems: [String]) -> OutgoingMessage
     {
         let pdfs = record.files.filter { $0.role == "submission" }
-        var body = "Dear \(recipient.name ?? "colleague"),\n\n"
+        var body = "Dear \(recipient.singleLineName ?? "colleague"),\n\n"
         body += "Thank you for sending your Technician Commitment self-assessment. It has reached the Technician\n"
         body += "Commitment team safely and is filed under the reference \(record.reference).\n\n"
         if let institution = record.institution {
@@ -66,7 +66,7 @@ struct Letters {
     func rejection(reason: QuarantineReason, reference: String, to recipient: MailAddress, inReplyTo: String?,
         references: [String]) -> OutgoingMessage
     {
-        var body = "Dear \(recipient.name ?? "colleague"),\n\n"
+        var body = "Dear \(recipient.singleLineName ?? "colleague"),\n\n"
         body += "Thank you for your email to the Technician Commitment team. "
         body += "We could not file it as a self-assessment, because \(reason.explanation)\n\n"
         body += reason.advice + "\n\n"

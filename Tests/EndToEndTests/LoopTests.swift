@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// RFC 3834: automatic mail is filed but never answered; replies to one sender are capped per hour.
+@Suite(.serialized) struct LoopTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var from: String
+        var envelopeFrom: String
+        var headers: [String]
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "Auto-Submitted: auto-replied", from: "jane@ljmu.test", envelopeFrom: "jane@ljmu.test",
+            headers: ["Auto-Submitted: auto-replied"]),
+        Case(name: "Precedence: bulk", from: "jane@ljmu.test", envelopeFrom: "jane@ljmu.test", headers: ["Precedence: bulk"]),
+        Case(name: "Precedence: list", from: "jane@ljmu.test", envelopeFrom: "jane@ljmu.test", headers: ["Precedence: list"]),
+        Case(name: "List-Id", from: "jane@ljmu.test", envelopeFrom: "jane@ljmu.test", headers: ["List-Id: <staff.ljmu.test>"]),
+        Case(name: "empty Return-Path", from: "jane@ljmu.test", envelopeFrom: "", headers: []),
+        Case(name: "MAILER-DAEMON", from: "MAILER-DAEMON@ljmu.test", envelopeFrom: "mailer-daemon@ljmu.test", headers: []),
+        Case(name: "the service's own address", from: "TC@lab.test", envelopeFrom: "tc@lab.test", headers: []),
+    ]
+
+    @Test(arguments: cases)
+    func automaticMailIsFiledButNotAnswered(_ testCase: Case) throws {
+        let lab = try MailLab()
+        let service = try ServiceFixture(lab: lab)
+        let message = TestMessage.submission(
+            pdf: PDFFixture.make(pages: ["Plan"]), from: testCase.from, extraHeaders: testCase.headers)
+        try lab.send(message, from: testCase.envelopeFrom)
+        try lab.waitForInbox(count: 1)
+        try service.runOnce()
+
+        #expect(try service.records().count == 1, "the message is still filed")
+        #expect(service.events("reply-suppressed").count == 1)
+        #expect(!service.events("queued").contains { $0.detail["id"]?.hasSuffix("-confirmation") == true })
+        // The lead's copy would be part of the confirmation, so nobody got one.
+        usleep(300_000)
+        #expect(lab.messages(for: testCase.from).filter { !$0.contains("Subject: Self-assessment") }.isEmpty)
+        #expect(lab.messages(for: "lead@ljmu.test").isEmpty)
+    }
+
+    @Test func autoSubmittedNoIsAnsweredLikeAnyOtherMessage() throws {
+        let lab = try MailLab()
+        let service = try ServiceFixture(lab: lab)
+        try lab.send(
+            TestMessage.submission(pdf: PDFFixture.make(pages: ["Plan"]), extraHeaders: ["Auto-Submitted: no"]),
+            from: "jane@ljmu.test")
+        try lab.waitForInbox(count: 1)
+        try service.runOnce()
+        #expect(lab.waitForMessages("jane@ljmu.test").count == 1)
+    }
+
+    @Test func oneSenderGetsAtMostTheHourlyCapOfReplies() throws {
+        let lab = try MailLab()
+        let service = try ServiceFixture(lab: lab, service: ["replies-per-hour = 3"])
+        for _ in 0..<5 {
+            try lab.send(TestMessage.make(from: "loop@robot.test"), from: "loop@robot.test")
+        }
+        try lab.waitForInbox(count: 5)
+        try service.runOnce()
+
+        #expect(try service.quarantined().count == 5, "every message is kept")
+        usleep(500_000)
+        #expect(lab.waitForMessages("loop@robot.test", count: 3).count == 3)
+        #expect(service.events("reply-suppressed").count == 2)
+    }
+}

@@ -1,0 +1,191 @@
+import Archive
+import Foundation
+import Testing
+import TestSupport
+
+/// Nothing lost, nothing doubled, nobody injected: crashes, outages, resends and hostile input, through real servers.
+@Suite(.serialized) struct RobustnessTests {
+    let pdf = PDFFixture.make(pages: ["Organisation: Liverpool John Moores University"])
+
+    @Test func resendingTheSameMessageFilesAndConfirmsItOnce() throws {
+        let lab = try MailLab()
+        let service = try ServiceFixture(lab: lab)
+        let message = TestMessage.submission(pdf: pdf, messageID: "<same@ljmu.test>")
+        try lab.send(message, from: "jane@ljmu.test")
+        try lab.waitForInbox(count: 1)
+        try service.runOnce()
+        try lab.send(message, from: "jane@ljmu.test")
+        try lab.waitForInbox(count: 1)
+        try service.runOnce()
+
+        #expect(try service.records().count == 1)
+        #expect(service.events("duplicate").count == 1)
+        #expect(try lab.uids(in: "Filed").count == 2, "both copies are marked processed")
+        usleep(300_000)
+        #expect(lab.waitForMessages("jane@ljmu.test").count == 1)
+    }
+
+    @Test func recreatedMailboxWithNewUIDValidityDoesNotFileAgain() throws {
+        let lab = try MailLab()
+        _ = try lab.imap("CREATE Submissions", mailbox: "")
+        let service = try ServiceFixture(lab: lab, filedFolder: nil, mailbox: "Submissions")
+        let message = TestMessage.submission(pdf: pdf, messageID: "<recreated@ljmu.test>")
+        let file = "\(lab.directory)/append.eml"
+        try message.write(to: URL(fileURLWithPath: file))
+        try run("/usr/bin/curl", ["-sS", "imap://127.0.0.1:\(lab.imapPort)/Submissions", "-u", "\(lab.user):\(lab.password)", "-T", file])
+        try service.runOnce()
+        _ = try lab.imap("DELETE Submissions", mailbox: "")
+        _ = try lab.imap("CREATE Submissions", mailbox: "")
+        try run("/usr/bin/curl", ["-sS", "imap://127.0.0.1:\(lab.imapPort)/Submissions", "-u", "\(lab.user):\(lab.password)", "-T", file])
+        try service.runOnce()
+
+        #expect(try service.records().count == 1)
+        #expect(service.events("duplicate").count == 1)
+        usleep(300_000)
+        #expect(lab.waitForMessages("jane@ljmu.test").count == 1)
+    }
+
+    @Test func killedMidCycleThenRestartedFilesEachMessageOnceAndConfirmsOnce() throws {
+        let lab = try MailLab()
+        let service = try ServiceFixture(lab: lab, service: ["replies-per-hour = 100"])
+        let count = 12
+        for index in 0..<count {
+            try lab.send(
+                TestMessage.submission(fileName: "LJMU July 2024 part \(index).pdf", pdf: pdf, messageID: "<kill-\(index)@ljmu.test>"),
+                from: "jane@ljmu.test")
+        }
+        try lab.waitForInbox(count: count)
+        let serving = try service.startServing()
+        // Kill it as soon as the first filing is in the journal: mid-cycle, with messages still to go.
+        let deadline = Date().addingTimeInterval(30)
+        while service.events("filed").isEmpty, Date() < deadline { usleep(2_000) }
+        #expect(serving.stop(SIGKILL) == .signalled(SIGKILL))
+        let filedBeforeKill = service.events("filed").count
+        #expect(filedBeforeKill >= 1)
+        #expect(filedBeforeKill < count, "the kill landed mid-cycle")
+
+        try service.runOnce()
+        let records = try service.records()
+        #expect(records.count == count)
+        #expect(Set(records.compactMap(\.messageID)).count == count)
+        #expect(try lab.uids(in: "INBOX").isEmpty)
+        let confirmations = lab.waitForMessages("jane@ljmu.test", count: count)
+        usleep(500_000)
+        #expect(lab.messages(for: "jane@ljmu.test").count == count)
+        #expect(Set(confirmations.compactMap { TestMessage.header("Message-Id", in: $0) }).count == count)
+    }
+
+    @Test func confirmationQueuedWhileSMTPIsDownArrivesWhenItIsBack() throws {
+        let lab = try MailLab()
+        let service = try ServiceFixture(lab: lab)
+        try lab.send(TestMessage.submission(pdf: pdf), from: "jane@ljmu.test")
+        try lab.waitForInbox(count: 1)
+        try lab.stopSMTP()
+        let down = try service.tcreview()
+        #expect(down.status == 75)
+        #expect(down.stderr.contains("still queued"))
+        #expect(try service.records().count == 1, "filing does not wait for SMTP")
+        #expect(Outbox(archive: service.archive).pending().count == 1)
+
+        try lab.startSMTP()
+        try service.runOnce()
+        #expect(Outbox(archive: service.archive).pending().isEmpty)
+        #expect(lab.waitForMessages("jane@ljmu.test").count == 1)
+    }
+
+    @Test func wrongIMAPPasswordExitsNonZeroWithAClearMessageAndNoPassword() throws {
+        let lab = try MailLab()
+        let service = try ServiceFixture(lab: lab)
+        let result = try service.tcreview(environment: ["TCREVIEW_IMAP_PASSWORD": "not-the-password-42"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("refused the login"))
+        #expect(!result.stderr.contains("not-the-password-42"))
+        let journal = (try? String(contentsOfFile: "\(service.archive)/journal.jsonl", encoding: .utf8)) ?? ""
+        #expect(!journal.contains("not-the-password-42"))
+    }
+
+    @Test func hostileFileNamesStayInsideTheSubmissionFolder() throws {
+        let lab = try MailLab()
+        let service = try ServiceFixture(lab: lab)
+        let long = String(repeating: "Ł", count: 150) + ".pdf"
+        let names = [
+            "attachment; filename=\"../../escape LJMU July 2024.pdf\"",
+            "attachment; filename=\"/etc/passwd.pdf\"",
+            "attachment; filename*=UTF-8''evil%00name%0D%0Ahdr.pdf",
+            "attachment; filename=\"\(long)\"",
+            "attachment; filename=\"..\"",
+        ]
+        let message = TestMessage.make(
+            subject: "LJMU July 2024",
+            attachments: names.map { .init(contentType: "application/pdf", disposition: $0, data: pdf) })
+        try lab.send(message, from: "jane@ljmu.test")
+        try lab.waitForInbox(count: 1)
+        try service.runOnce()
+
+        let record = try #require(try service.records().first)
+        let folder = service.folder(of: record)
+        let pdfs = record.files.filter { $0.role == "submission" }
+        #expect(pdfs.count == names.count)
+        let onDisk = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
+        for file in pdfs {
+            #expect(onDisk.contains(file.name), "\(file.name) is in the submission folder")
+            #expect(!file.name.contains("/") && !file.name.hasPrefix("."))
+            #expect(!file.name.unicodeScalars.contains { $0.properties.generalCategory == .control })
+            #expect(file.name.utf8.count <= 120)
+            #expect(file.name.hasSuffix(".pdf"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: "\(service.archive)/escape LJMU July 2024.pdf"))
+        #expect(Set(pdfs.map(\.name)).count == pdfs.count, "no file overwrote another")
+    }
+
+    @Test func encodedNewlineInSubjectOrNameCannotAddAHeader() throws {
+        let lab = try MailLab()
+        let service = try ServiceFixture(lab: lab)
+        let evilSubject = "=?UTF-8?B?\(Data("LJMU July 2024\r\nBcc: evil@attacker.test".utf8).base64EncodedString())?="
+        let evilName = "=?UTF-8?B?\(Data("Jane\r\nBcc: evil@attacker.test\r\n".utf8).base64EncodedString())?="
+        try lab.send(
+            TestMessage.make(from: "\(evilName) <jane@ljmu.test>", subject: evilSubject,
+                attachments: [.init(contentType: "application/pdf", disposition: "attachment; filename=\"plan.pdf\"", data: pdf)]),
+            from: "jane@ljmu.test")
+        try lab.waitForInbox(count: 1)
+        try service.runOnce()
+
+        let confirmation = try #require(lab.waitForMessages("jane@ljmu.test").first)
+        #expect(TestMessage.header("Bcc", in: confirmation) == nil)
+        #expect(!confirmation.contains("\nBcc:"))
+        #expect(confirmation.contains("Dear Jane Bcc: evil@attacker.test,"), "the name stays on one line")
+        usleep(300_000)
+        #expect(lab.messages(for: "evil@attacker.test").isEmpty)
+        #expect(try service.records().first?.reference == "TC-2024-07-LJMU")
+    }
+
+    @Test func secondInstanceOnTheSameArchiveExitsWithAClearMessage() throws {
+        let lab = try MailLab()
+        let service = try ServiceFixture(lab: lab)
+        let first = try service.startServing()
+        defer { _ = first.stop(SIGTERM) }
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: "\(service.archive)/.lock"), Date() < deadline { usleep(10_000) }
+        usleep(200_000)
+        let second = try service.tcreview()
+        #expect(second.status != 0)
+        #expect(second.stderr.contains("already using the archive"))
+    }
+
+    @Test func sigtermFinishesTheMessageInHandAndExitsZero() throws {
+        let lab = try MailLab()
+        let service = try ServiceFixture(lab: lab)
+        for index in 0..<5 {
+            try lab.send(TestMessage.submission(pdf: pdf, messageID: "<term-\(index)@ljmu.test>"), from: "jane@ljmu.test")
+        }
+        try lab.waitForInbox(count: 5)
+        let serving = try service.startServing()
+        let deadline = Date().addingTimeInterval(30)
+        while service.events("filed").isEmpty, Date() < deadline { usleep(2_000) }
+        #expect(serving.stop(SIGTERM) == .exited(0))
+        // Every message the service filed was also marked on the server: nothing half done.
+        let filed = try service.records().count
+        #expect(try lab.uids(in: "Filed").count == filed)
+        #expect(try lab.uids(in: "INBOX").count == 5 - filed)
+    }
+}

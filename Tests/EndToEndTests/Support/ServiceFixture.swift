@@ -1,0 +1,130 @@
+import Archive
+import Foundation
+import Intake
+import Testing
+
+/// A tcreview set up against a mail lab: its config folder, its archive, and ways to run it.
+final class ServiceFixture: @unchecked Sendable {
+    let lab: MailLab
+    let directory: String
+    let configPath: String
+    let archive: String
+
+    static let institutionsCSV = """
+        name,short,domains,aliases,lead,joined
+        Liverpool John Moores University,LJMU,ljmu.test,LJM University,lead@ljmu.test,2017-05
+        Prifysgol Aberystwyth,ABER,aber.test,Aberystwyth University,arweinydd@aber.test,2018-01
+        University of Testshire,UOT,testshire.test,,,2019-07
+
+        """
+
+    /// - Parameter service: extra `[service]` lines, e.g. `max-message-size = 20000`.
+    init(lab: MailLab, filedFolder: String? = "Filed", mailbox: String = "INBOX", service: [String] = []) throws {
+        self.lab = lab
+        self.directory = try makeTemporaryDirectory(prefix: "svc")
+        self.configPath = "\(directory)/config/tcreview.conf"
+        self.archive = "\(directory)/Mailbox"
+        try FileManager.default.createDirectory(atPath: "\(directory)/config", withIntermediateDirectories: true)
+        let config = """
+            [imap]
+            url = imap://127.0.0.1:\(lab.imapPort)/\(mailbox)
+            user = \(lab.user)
+            password-file = imap.password
+            filed-folder = \(filedFolder ?? "")
+
+            [smtp]
+            url = smtp://127.0.0.1:\(lab.smtpPort)
+            from = Technician Commitment <tc@lab.test>
+
+            [service]
+            archive = \(archive)
+            poll-interval = 1
+            coordinators = coordinator@lab.test
+            pdf-timeout = 20
+            \(service.joined(separator: "\n"))
+
+            """
+        try config.write(toFile: configPath, atomically: true, encoding: .utf8)
+        try "\(lab.password)\n".write(toFile: "\(directory)/config/imap.password", atomically: true, encoding: .utf8)
+        try Self.institutionsCSV.write(toFile: "\(directory)/config/institutions.csv", atomically: true, encoding: .utf8)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
+
+    /// The `tcreview` built beside the test bundle.
+    static let executable: String = {
+        let testBinary = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var url = URL(fileURLWithPath: testBinary).deletingLastPathComponent()
+        // The test runner may live inside a .xctest bundle folder.
+        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("tcreview").path), url.path != "/" {
+            url.deleteLastPathComponent()
+        }
+        return url.appendingPathComponent("tcreview").path
+    }()
+
+    /// Runs `tcreview serve --once` (or other arguments) to completion.
+    @discardableResult
+    func tcreview(_ arguments: [String] = ["serve", "--once"], environment: [String: String] = [:]) throws -> ProcessResult {
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { $1 }
+        env.removeValue(forKey: "TCREVIEW_IMAP_PASSWORD")
+        env.removeValue(forKey: "TCREVIEW_SMTP_PASSWORD")
+        env.merge(environment) { $1 }
+        return try runProcess(Self.executable, ["--config", configPath] + arguments, environment: env)
+    }
+
+    /// Runs one cycle and expects it to succeed.
+    func runOnce(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let result = try tcreview()
+        #expect(result.status == 0, "tcreview serve --once failed: \(result.stderr)", sourceLocation: sourceLocation)
+    }
+
+    /// Starts `tcreview serve` in the background.
+    func startServing() throws -> Serving {
+        guard let pid = ChildProcess.start(Self.executable, arguments: ["--config", configPath, "serve"]) else {
+            throw LabError.failed("could not start \(Self.executable)")
+        }
+        return Serving(pid: pid)
+    }
+
+    /// A `tcreview serve` running in the background.
+    struct Serving {
+        let pid: pid_t
+
+        /// Sends a signal and waits for the process to end.
+        func stop(_ signal: Int32) -> ChildProcess.Outcome {
+            kill(pid, signal)
+            return ChildProcess.wait(pid)
+        }
+    }
+
+    /// Every submission record in the archive (quarantine excluded).
+    func records() throws -> [SubmissionRecord] {
+        try ArchiveLayout(root: archive).submissionRecordPaths().map { try SubmissionRecord.load($0) }
+    }
+
+    /// Every quarantine record.
+    func quarantined() throws -> [SubmissionRecord] {
+        let root = "\(archive)/\(ArchiveLayout.quarantineFolder)"
+        var found: [SubmissionRecord] = []
+        for year in FileSystem.list(root) {
+            for month in FileSystem.list("\(root)/\(year)") {
+                for id in FileSystem.list("\(root)/\(year)/\(month)") {
+                    found.append(try SubmissionRecord.load("\(root)/\(year)/\(month)/\(id)/\(ArchiveLayout.recordFileName)"))
+                }
+            }
+        }
+        return found
+    }
+
+    /// The folder of a filed submission.
+    func folder(of record: SubmissionRecord) -> String {
+        ArchiveLayout(root: archive).monthFolder(institution: record.institution, year: record.year, month: record.month)
+            + "/\(record.reference)"
+    }
+
+    /// The journal's events of one kind.
+    func events(_ kind: String) -> [Journal.Event] {
+        Journal(archive: archive).events().filter { $0.event == kind }
+    }
+}
