@@ -35,7 +35,7 @@ public struct IniFile: Sendable {
                 continue
             }
             guard let equals = line.firstIndex(of: "=") else {
-                problems.append(.init(file: path, line: number, message: "expected 'key = value', found '\(line)'"))
+                problems.append(.init(file: path, line: number, message: "expected 'key = value' (a line with no '=' is not a setting; start comments with #)"))
                 continue
             }
             guard let current = section else {
