@@ -20,7 +20,8 @@ public struct ArchiveLayout: Sendable {
 
     /// The folder for one month of one institution (or of the unidentified ones).
     public func monthFolder(institution: String?, year: Int, month: Int) -> String {
-        let top = institution.map { SafeName.component($0, fallback: Self.unidentifiedFolder) } ?? Self.unidentifiedFolder
+        let top =
+            institution.map { SafeName.component($0, fallback: Self.unidentifiedFolder) } ?? Self.unidentifiedFolder
         return "\(root)/\(top)/\(String(format: "%04d", year))/\(Self.monthName(month))"
     }
 
@@ -42,7 +43,8 @@ public struct ArchiveLayout: Sendable {
     /// Every submission record in the archive, found by walking the folders.
     public func submissionRecordPaths() -> [String] {
         var paths: [String] = []
-        for top in FileSystem.list(root) where !top.hasPrefix(".") && top != Self.quarantineFolder && !top.hasPrefix("_Outbox")
+        for top in FileSystem.list(root)
+        where !top.hasPrefix(".") && top != Self.quarantineFolder && !top.hasPrefix("_Outbox")
             && top != "_State"
         {
             for year in FileSystem.list("\(root)/\(top)") {

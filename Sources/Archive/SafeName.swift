@@ -12,12 +12,15 @@ public enum SafeName {
         var previousWasSpace = false
         for scalar in lastSegment.precomposedStringWithCanonicalMapping.unicodeScalars {
             let category = scalar.properties.generalCategory
-            let unsafe = category == .control || category == .format || category == .lineSeparator
+            let unsafe =
+                category == .control || category == .format || category == .lineSeparator
                 || category == .paragraphSeparator || category == .surrogate || category == .unassigned
                 || category == .privateUse || ":*?\"<>|".unicodeScalars.contains(scalar)
             let isSpace = unsafe || scalar.properties.isWhitespace
             if isSpace {
-                if !previousWasSpace, !scalars.isEmpty { scalars.append(unsafe && !scalar.properties.isWhitespace ? "_" : " ") }
+                if !previousWasSpace, !scalars.isEmpty {
+                    scalars.append(unsafe && !scalar.properties.isWhitespace ? "_" : " ")
+                }
                 previousWasSpace = true
             } else {
                 scalars.append(scalar)
@@ -32,7 +35,8 @@ public enum SafeName {
     }
 
     /// A safe file name that keeps (or adds) the extension, e.g. `.pdf`.
-    public static func fileName(_ text: String, extension ext: String, fallback: String, maxBytes: Int = 120) -> String {
+    public static func fileName(_ text: String, extension ext: String, fallback: String, maxBytes: Int = 120) -> String
+    {
         var base = component(text, fallback: "", maxBytes: 1000)
         if base.lowercased().hasSuffix("." + ext) { base = String(base.dropLast(ext.count + 1)) }
         base = truncate(base.trimmingCharacters(in: .whitespaces), maxBytes: maxBytes - ext.utf8.count - 1)

@@ -1,5 +1,5 @@
-import Hashing
 import Foundation
+import Hashing
 
 /// Small records the service keeps between runs, one JSON file each under `_State/<kind>/`.
 ///
@@ -24,5 +24,7 @@ public struct StateStore: Sendable {
     /// A scratch folder on the archive's filesystem, so finished files can be renamed into place.
     public var scratch: String { "\(root)/tmp" }
 
-    func path(kind: String, key: String) -> String { "\(root)/\(kind)/\(SHA256.hex(of: Data(key.utf8)).prefix(40)).json" }
+    func path(kind: String, key: String) -> String {
+        "\(root)/\(kind)/\(SHA256.hex(of: Data(key.utf8)).prefix(40)).json"
+    }
 }

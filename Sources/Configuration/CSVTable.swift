@@ -68,4 +68,3 @@ public struct CSVTable: Sendable {
         }
     }
 }
-

@@ -21,7 +21,8 @@ public struct IniFile: Sendable {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         for (index, rawLine) in lines.enumerated() {
             let number = index + 1
-            let line = rawLine.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+            let line = rawLine.trimmingCharacters(in: .whitespaces).trimmingCharacters(
+                in: CharacterSet(charactersIn: "\r"))
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
             if line.hasPrefix("[") {
                 guard line.hasSuffix("]") else {
@@ -35,7 +36,10 @@ public struct IniFile: Sendable {
                 continue
             }
             guard let equals = line.firstIndex(of: "=") else {
-                problems.append(.init(file: path, line: number, message: "expected 'key = value' (a line with no '=' is not a setting; start comments with #)"))
+                problems.append(
+                    .init(
+                        file: path, line: number,
+                        message: "expected 'key = value' (a line with no '=' is not a setting; start comments with #)"))
                 continue
             }
             guard let current = section else {
@@ -59,4 +63,3 @@ public struct IniFile: Sendable {
         return value
     }
 }
-

@@ -39,7 +39,8 @@ extension Institution {
             problems.append(
                 .init(
                     file: file, line: 1,
-                    message: "the header row must name the columns \(columns.joined(separator: ",")); missing: \(missing.joined(separator: ", "))"
+                    message:
+                        "the header row must name the columns \(columns.joined(separator: ",")); missing: \(missing.joined(separator: ", "))"
                 ))
             return ([], problems)
         }
@@ -96,6 +97,7 @@ extension Institution {
 public func isPlainAddress(_ text: String) -> Bool {
     let parts = text.split(separator: "@", omittingEmptySubsequences: false)
     return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasSuffix(".")
-        && text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && !"<>(),;:\"[]\\".unicodeScalars.contains($0) }
+        && text.unicodeScalars.allSatisfy {
+            $0.value > 0x20 && $0.value != 0x7F && !"<>(),;:\"[]\\".unicodeScalars.contains($0)
+        }
 }
-

@@ -33,7 +33,9 @@ public struct SettingsLoader {
     /// Validates every config file; returns the settings when they are usable, and all problems found.
     public func check(configPath: String) -> (Settings?, [ConfigProblem]) {
         guard let text = try? String(contentsOfFile: configPath, encoding: .utf8) else {
-            return (nil, [ConfigProblem(file: configPath, line: 0, message: "cannot read the file; pass --config PATH")])
+            return (
+                nil, [ConfigProblem(file: configPath, line: 0, message: "cannot read the file; pass --config PATH")]
+            )
         }
         let ini = IniFile(path: configPath, text: text)
         var problems = ini.problems
@@ -44,14 +46,19 @@ public struct SettingsLoader {
         }
         for (section, keys) in ini.sections {
             guard let known = Self.knownKeys[section] else {
-                problems.append(.init(file: configPath, line: ini.sectionLines[section] ?? 0, message: "unknown section [\(section)]"))
+                problems.append(
+                    .init(
+                        file: configPath, line: ini.sectionLines[section] ?? 0, message: "unknown section [\(section)]")
+                )
                 continue
             }
             for (key, entry) in keys where !known.contains(key) {
                 problems.append(
                     .init(
                         file: configPath, line: entry.line,
-                        message: "unknown key '\(key)' in [\(section)]; known keys: \(known.sorted().joined(separator: ", "))"))
+                        message:
+                            "unknown key '\(key)' in [\(section)]; known keys: \(known.sorted().joined(separator: ", "))"
+                    ))
             }
         }
 
@@ -62,7 +69,10 @@ public struct SettingsLoader {
             }
             let lower = url.lowercased()
             if !schemes.contains(where: { lower.hasPrefix($0 + "://") }) || url.contains("@") {
-                problem(section, "url", "[\(section)] url must start with \(schemes.map { $0 + "://" }.joined(separator: " or ")) and carry no user or password")
+                problem(
+                    section, "url",
+                    "[\(section)] url must start with \(schemes.map { $0 + "://" }.joined(separator: " or ")) and carry no user or password"
+                )
             }
             var password = environment[envVar].flatMap { $0.isEmpty ? nil : $0 }
             if password == nil, let file = ini.value(section, "password-file") {
@@ -107,7 +117,9 @@ public struct SettingsLoader {
             problem("service", "coordinators", "coordinator '\(address)' is not an email address")
         }
         if coordinators.isEmpty {
-            problem("service", "coordinators", "[service] coordinators must list at least one address to tell about problems")
+            problem(
+                "service", "coordinators",
+                "[service] coordinators must list at least one address to tell about problems")
         }
         let archive = resolve(ini.value("service", "archive") ?? "Mailbox", in: workingDirectory)
         let pollInterval = integer("poll-interval", default: 60, range: 1...86_400)
@@ -123,7 +135,9 @@ public struct SettingsLoader {
             institutions = loaded.0
             problems += loaded.1
         } else {
-            problems.append(.init(file: csvPath, line: 0, message: "cannot read institutions.csv; it belongs beside the config file"))
+            problems.append(
+                .init(
+                    file: csvPath, line: 0, message: "cannot read institutions.csv; it belongs beside the config file"))
         }
 
         guard let imap, let smtp else { return (nil, problems) }

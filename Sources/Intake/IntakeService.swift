@@ -42,11 +42,18 @@ public struct IntakeService: Sendable {
     /// Runs until `stop` is set, polling every `poll-interval` seconds and backing off after failures.
     public func run(stop: StopFlag) {
         var backoff = Backoff(initial: 5, maximum: max(TimeInterval(context.settings.pollInterval), 300))
-        EventLog.printLine("tcreview serving \(context.settings.imapServer.displayName) every \(context.settings.pollInterval) s; archive \(context.settings.archive)")
+        EventLog.printLine(
+            "tcreview serving \(context.settings.imapServer.displayName) every \(context.settings.pollInterval) s; archive \(context.settings.archive)"
+        )
         while !stop.isRequested {
             let result = cycle(stop: stop)
             let failed = result.pollFailure != nil || result.sendFailure != nil
-            let wait = failed ? backoff.next() : { backoff.reset(); return TimeInterval(context.settings.pollInterval) }()
+            let wait =
+                failed
+                ? backoff.next()
+                : {
+                    backoff.reset(); return TimeInterval(context.settings.pollInterval)
+                }()
             if failed { EventLog.printLine("retrying in \(Int(wait)) s") }
             stop.sleep(seconds: wait)
         }
@@ -64,7 +71,8 @@ public struct IntakeService: Sendable {
             case .duplicate: duplicates += 1
             }
         }
-        return "cycle: \(filed) filed, \(quarantined) quarantined, \(duplicates) already seen; \(sent) emails sent, \(queued) waiting"
+        return
+            "cycle: \(filed) filed, \(quarantined) quarantined, \(duplicates) already seen; \(sent) emails sent, \(queued) waiting"
     }
 }
 

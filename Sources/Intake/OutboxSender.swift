@@ -20,24 +20,34 @@ public struct OutboxSender: Sendable {
     public func flush(shouldStop: () -> Bool = { false }) -> Report {
         var report = Report()
         let pending = context.outbox.pending()
-        guard !pending.isEmpty else { return report }
-        let session: SMTPSession
-        do { session = try SMTPSession(server: context.settings.smtpServer) } catch {
-            return Report(sent: 0, stillQueued: pending.count, failure: error)
-        }
+        var session: SMTPSession?
+        var sentOnSession = 0
         for (index, id) in pending.enumerated() {
             if shouldStop() {
                 report.stillQueued += pending.count - index
                 break
             }
             do {
-                try send(id, session: session)
+                if session == nil {
+                    session = try SMTPSession(server: context.settings.smtpServer)
+                    sentOnSession = 0
+                }
+                do {
+                    try send(id, session: session!)
+                } catch let error as MailTransportError where sentOnSession > 0 && error.isTransient {
+                    // Servers cap the messages one connection may carry; try once more on a fresh one.
+                    session = try SMTPSession(server: context.settings.smtpServer)
+                    sentOnSession = 0
+                    try send(id, session: session!)
+                }
+                sentOnSession += 1
                 report.sent += 1
             } catch let error as MailTransportError {
                 report.stillQueued += 1
                 report.failure = error
+                session = nil
                 context.log.record("send-failed", "\(id): not sent yet, will retry: \(error)", detail: ["id": id])
-                // When the server cannot be reached at all, the rest would fail the same way.
+                // When the server cannot be reached or refuses the login, the rest would fail the same way.
                 if case .unreachable = error { report.stillQueued += pending.count - index - 1; break }
                 if case .loginDenied = error { report.stillQueued += pending.count - index - 1; break }
             } catch {

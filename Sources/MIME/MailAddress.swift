@@ -13,7 +13,9 @@ public struct MailAddress: Sendable, Hashable, Codable, CustomStringConvertible 
     /// The display name on one line: control characters and runs of white space become one space.
     public var singleLineName: String? {
         guard let name else { return nil }
-        let words = name.unicodeScalars.split { $0.properties.generalCategory == .control || $0.properties.isWhitespace }
+        let words = name.unicodeScalars.split {
+            $0.properties.generalCategory == .control || $0.properties.isWhitespace
+        }
         let joined = words.map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
         return joined.isEmpty ? nil : joined
     }

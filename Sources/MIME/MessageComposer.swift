@@ -22,7 +22,8 @@ public enum MessageComposer {
         guard let message = g_mime_message_new(1) else { throw .cannotWrite(path: "message", detail: "GMime failed") }
         defer { unref(message) }
         let object = upcast(message, to: GMimeObject.self)
-        g_mime_message_add_mailbox(message, GMIME_ADDRESS_TYPE_FROM, outgoing.from.name.map(singleLine), outgoing.from.address)
+        g_mime_message_add_mailbox(
+            message, GMIME_ADDRESS_TYPE_FROM, outgoing.from.name.map(singleLine), outgoing.from.address)
         for address in outgoing.to {
             g_mime_message_add_mailbox(message, GMIME_ADDRESS_TYPE_TO, address.name.map(singleLine), address.address)
         }
@@ -38,7 +39,8 @@ public enum MessageComposer {
             g_mime_object_set_header(object, "In-Reply-To", "<\(inReplyTo)>", nil)
         }
         if !outgoing.references.isEmpty {
-            g_mime_object_set_header(object, "References", outgoing.references.map { "<\($0)>" }.joined(separator: " "), nil)
+            g_mime_object_set_header(
+                object, "References", outgoing.references.map { "<\($0)>" }.joined(separator: " "), nil)
         }
         g_mime_object_set_header(object, "Auto-Submitted", singleLine(outgoing.autoSubmitted), nil)
 
@@ -89,7 +91,9 @@ public enum MessageComposer {
     }
 
     private static func serialize(_ object: UnsafeMutablePointer<GMimeObject>) throws(MIMEError) -> Data {
-        guard let options = g_mime_format_options_new() else { throw .cannotWrite(path: "message", detail: "GMime failed") }
+        guard let options = g_mime_format_options_new() else {
+            throw .cannotWrite(path: "message", detail: "GMime failed")
+        }
         defer { g_mime_format_options_free(options) }
         g_mime_format_options_set_newline_format(options, GMIME_NEWLINE_FORMAT_DOS)
         guard let stream = g_mime_stream_mem_new() else { throw .cannotWrite(path: "message", detail: "GMime failed") }
@@ -114,7 +118,8 @@ public enum MessageComposer {
 
     /// Text for a one-line header: control characters (CR, LF, tab, NUL, …) become spaces.
     static func singleLine(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+        String(
+            String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
     }
 
     /// The body with LF line endings (GMime writes them as CRLF) and no stray CR or NUL.

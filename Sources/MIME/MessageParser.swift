@@ -18,34 +18,26 @@ public enum MessageParser {
     public static func parse(file path: String, extractingTo directory: String, maxDepth: Int = 12)
         throws(MIMEError) -> ParsedMessage
     {
-        GMime.ensureInitialized()
-        var error: UnsafeMutablePointer<GError>?
-        guard let stream = g_mime_stream_fs_open(path, O_RDONLY, 0, &error) else {
-            let detail = error.map { String(cString: $0.pointee.message) } ?? "cannot open"
-            g_clear_error(&error)
-            throw .unreadable(path: path, detail: detail)
+        try withMessage(in: path) { message throws(MIMEError) in
+            var walker = PartWalker(directory: directory, maxDepth: maxDepth)
+            var parsed = envelope(of: message)
+            try walker.walk(message: message, depth: 0)
+            parsed.attachments = walker.attachments
+            parsed.plainText = walker.plainText
+            parsed.htmlText = walker.htmlText
+            return parsed
         }
-        defer { unref(stream) }
-        guard let parser = g_mime_parser_new_with_stream(stream) else {
-            throw .unreadable(path: path, detail: "GMime could not create a parser")
-        }
-        defer { unref(parser) }
-        guard let message = g_mime_parser_construct_message(parser, nil) else {
-            throw .unreadable(path: path, detail: "it is not a MIME message")
-        }
-        defer { unref(message) }
-
-        var walker = PartWalker(directory: directory, maxDepth: maxDepth)
-        var parsed = envelope(of: message)
-        try walker.walk(message: message, depth: 0)
-        parsed.attachments = walker.attachments
-        parsed.plainText = walker.plainText
-        parsed.htmlText = walker.htmlText
-        return parsed
     }
 
     /// Only the header fields of the message in `path`, without decoding any part.
     public static func headers(file path: String) throws(MIMEError) -> ParsedMessage {
+        try withMessage(in: path) { message in envelope(of: message) }
+    }
+
+    /// Parses the file with GMime and hands the message to `body`; everything GMime made is released after.
+    private static func withMessage<Result>(
+        in path: String, _ body: (UnsafeMutablePointer<GMimeMessage>) throws(MIMEError) -> Result
+    ) throws(MIMEError) -> Result {
         GMime.ensureInitialized()
         var error: UnsafeMutablePointer<GError>?
         guard let stream = g_mime_stream_fs_open(path, O_RDONLY, 0, &error) else {
@@ -62,7 +54,7 @@ public enum MessageParser {
             throw .unreadable(path: path, detail: "it is not a MIME message")
         }
         defer { unref(message) }
-        return envelope(of: message)
+        return try body(message)
     }
 
     /// The header fields of a message.
@@ -159,7 +151,8 @@ private struct PartWalker {
     mutating func take(part: UnsafeMutablePointer<GMimePart>, object: UnsafeMutablePointer<GMimeObject>)
         throws(MIMEError)
     {
-        let contentType = g_mime_object_get_content_type(object).flatMap { takeString(g_mime_content_type_get_mime_type($0)) }?
+        let contentType =
+            g_mime_object_get_content_type(object).flatMap { takeString(g_mime_content_type_get_mime_type($0)) }?
             .lowercased() ?? "application/octet-stream"
         let fileName = string(g_mime_part_get_filename(part)).flatMap { $0.isEmpty ? nil : $0 }
         let disposition = g_mime_object_get_content_disposition(object)

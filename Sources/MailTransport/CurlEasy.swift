@@ -56,7 +56,8 @@ final class CurlEasy {
 
     func set(_ option: CURLoption, _ value: String?) throws(MailTransportError) {
         // libcurl copies string options, so the temporary C string may go away after the call.
-        let status = value.map { tc_curl_setopt_string(handle, option, $0) } ?? tc_curl_setopt_pointer(handle, option, nil)
+        let status =
+            value.map { tc_curl_setopt_string(handle, option, $0) } ?? tc_curl_setopt_pointer(handle, option, nil)
         try check(status, command: "setup")
     }
 
@@ -101,8 +102,7 @@ final class CurlEasy {
         switch status {
         case CURLE_LOGIN_DENIED:
             throw .loginDenied(server: server.displayName)
-        case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_OPERATION_TIMEDOUT, CURLE_GOT_NOTHING,
-            CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_WEIRD_SERVER_REPLY:
+        case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_OPERATION_TIMEDOUT, CURLE_GOT_NOTHING:
             throw .unreachable(server: name, detail: detail)
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_USE_SSL_FAILED, CURLE_SSL_CACERT_BADFILE,
             CURLE_SSL_CERTPROBLEM:

@@ -11,8 +11,9 @@ public struct MailServer: Sendable, Equatable {
     /// Seconds to wait for a connection before giving up.
     public var connectTimeout: Int
 
-    public init(url: String, user: String? = nil, password: String? = nil, caFile: String? = nil, connectTimeout: Int = 20)
-    {
+    public init(
+        url: String, user: String? = nil, password: String? = nil, caFile: String? = nil, connectTimeout: Int = 20
+    ) {
         self.url = url
         self.user = user
         self.password = password

@@ -22,17 +22,21 @@ public enum MailTransportError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .loginDenied(let server):
-            return "\(server) refused the login. Check the user and the password (password-file or environment variable)."
+            return
+                "\(server) refused the login. Check the user and the password (password-file or environment variable)."
         case .unreachable(let server, let detail):
             return "Could not reach \(server): \(detail). Check the URL and that the server is up; the service retries."
         case .tls(let server, let detail):
-            return "TLS with \(server) failed: \(detail). Check the URL's scheme and port, or name a CA file with ca-file."
+            return
+                "TLS with \(server) failed: \(detail). Check the URL's scheme and port, or name a CA file with ca-file."
         case .refused(let server, let command, let detail):
             return "\(server) refused \(command): \(detail)"
         case .invalidURL(let url):
-            return "'\(url)' is not a mail server URL; use imaps://host/INBOX, imap://host:port/INBOX, smtps://host or smtp://host:587."
+            return
+                "'\(url)' is not a mail server URL; use imaps://host/INBOX, imap://host:port/INBOX, smtps://host or smtp://host:587."
         case .unsafeAddress(let address):
-            return "Refused to use the address \(address.debugDescription): it contains control characters or is not a plain mailbox."
+            return
+                "Refused to use the address \(address.debugDescription): it contains control characters or is not a plain mailbox."
         case .tooLarge(let limit):
             return "The download was larger than the limit of \(limit) bytes."
         case .localWrite(let path, let detail):

@@ -25,6 +25,8 @@ enum ExitStatus {
     static let failure: Int32 = 1
     static let usage: Int32 = 64
     static let config: Int32 = 78
+    /// Another instance holds the archive.
+    static let unavailable: Int32 = 69
     /// A server is down or refusing; trying again later can work.
     static let temporaryFailure: Int32 = 75
 }
@@ -36,7 +38,8 @@ func loadSettings(_ configPath: String) throws -> Settings {
     } catch {
         throw CommandFailure(
             status: ExitStatus.config,
-            message: "the configuration has problems:\n\(error.description)\nRun 'tcreview config check' after fixing them.")
+            message:
+                "the configuration has problems:\n\(error.description)\nRun 'tcreview config check' after fixing them.")
     }
 }
 

@@ -20,6 +20,9 @@ struct ServeCommand: Command {
         OPTIONS:
           --once         Run one cycle and exit: 0 when all went well, 75 when a server could not be
                          reached (queued emails stay queued), 1 when the login was refused.
+
+        EXIT STATUS: 69 when another tcreview already holds the archive, 78 when the configuration has
+        problems (see 'tcreview config check').
           --config PATH  The configuration file (default config/tcreview.conf).
         """
     static let flags: Set<String> = ["--once"]
@@ -35,7 +38,14 @@ struct ServeCommand: Command {
 
     func run() throws -> Int32 {
         let settings = try loadSettings(configPath)
-        let lock = try ArchiveLock(archive: settings.archive)
+        let lock: ArchiveLock
+        do {
+            lock = try ArchiveLock(archive: settings.archive)
+        } catch {
+            let isLocked = if case .locked = error { true } else { false }
+            throw CommandFailure(
+                status: isLocked ? ExitStatus.unavailable : ExitStatus.failure, message: error.description)
+        }
         defer { withExtendedLifetime(lock) {} }
         let inspector = PDFInspector(
             executable: PDFInspector.currentExecutable, timeout: TimeInterval(settings.pdfTimeout),

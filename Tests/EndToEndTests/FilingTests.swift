@@ -1,7 +1,7 @@
 import Archive
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A submission emailed to tc@ is filed by institution, year and month, and confirmed: through real servers.
 @Suite(.serialized) struct FilingTests {
@@ -23,7 +23,8 @@ import TestSupport
         #expect(record.periodFrom == "title")
         let folder = service.folder(of: record)
         #expect(folder.hasSuffix("/Liverpool John Moores University/2024/07-July/TC-2024-07-LJMU"))
-        let filedPDF = try Data(contentsOf: URL(fileURLWithPath: "\(folder)/Liverpool John Moores University July 2024.pdf"))
+        let filedPDF = try Data(
+            contentsOf: URL(fileURLWithPath: "\(folder)/Liverpool John Moores University July 2024.pdf"))
         #expect(filedPDF == pdf)
         let pdfEntry = try #require(record.files.first { $0.role == "submission" })
         #expect(pdfEntry.pages == 2)
@@ -54,10 +55,12 @@ import TestSupport
         let service = try ServiceFixture(lab: lab)
         try lab.send(TestMessage.submission(fileName: "LJMU_07_2024.pdf", pdf: pdf), from: "jane@ljmu.test")
         try lab.send(
-            TestMessage.submission(fileName: "plan.pdf", pdf: pdf, from: "Owain <owain@gmail.test>", subject: "ABER/January/2025"),
+            TestMessage.submission(
+                fileName: "plan.pdf", pdf: pdf, from: "Owain <owain@gmail.test>", subject: "ABER/January/2025"),
             from: "owain@gmail.test")
         try lab.send(
-            TestMessage.submission(fileName: "self assessment final.pdf", pdf: pdf, from: "Sam <sam@staff.testshire.test>"),
+            TestMessage.submission(
+                fileName: "self assessment final.pdf", pdf: pdf, from: "Sam <sam@staff.testshire.test>"),
             from: "sam@staff.testshire.test")
         try lab.waitForInbox(count: 3)
         try service.runOnce()
@@ -79,7 +82,8 @@ import TestSupport
             attachments: [
                 .init(
                     contentType: "application/octet-stream",
-                    disposition: "attachment; filename*=UTF-8''Prifysgol%20Aberystwyth%20Gorffennaf%202024%20%E2%80%93%20terfynol.pdf",
+                    disposition:
+                        "attachment; filename*=UTF-8''Prifysgol%20Aberystwyth%20Gorffennaf%202024%20%E2%80%93%20terfynol.pdf",
                     data: pdf)
             ])
         try lab.send(message, from: "sian@aber.test")
@@ -152,7 +156,9 @@ import TestSupport
         let records = try service.records().sorted { $0.version < $1.version }
         #expect(records.map(\.reference) == ["TC-2024-07-LJMU", "TC-2024-07-LJMU-v2"])
         #expect(records.map(\.version) == [1, 2])
-        let first = try Data(contentsOf: URL(fileURLWithPath: "\(service.folder(of: records[0]))/Liverpool John Moores University July 2024.pdf"))
+        let first = try Data(
+            contentsOf: URL(
+                fileURLWithPath: "\(service.folder(of: records[0]))/Liverpool John Moores University July 2024.pdf"))
         #expect(first == pdf)
         let confirmations = lab.waitForMessages("jane@ljmu.test", count: 2)
         #expect(confirmations.count == 2)

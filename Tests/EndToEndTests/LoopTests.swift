@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// RFC 3834: automatic mail is filed but never answered; replies to one sender are capped per hour.
 @Suite(.serialized) struct LoopTests {
@@ -13,13 +13,22 @@ import TestSupport
     }
 
     static let cases: [Case] = [
-        Case(name: "Auto-Submitted: auto-replied", from: "jane@ljmu.test", envelopeFrom: "jane@ljmu.test",
+        Case(
+            name: "Auto-Submitted: auto-replied", from: "jane@ljmu.test", envelopeFrom: "jane@ljmu.test",
             headers: ["Auto-Submitted: auto-replied"]),
-        Case(name: "Precedence: bulk", from: "jane@ljmu.test", envelopeFrom: "jane@ljmu.test", headers: ["Precedence: bulk"]),
-        Case(name: "Precedence: list", from: "jane@ljmu.test", envelopeFrom: "jane@ljmu.test", headers: ["Precedence: list"]),
-        Case(name: "List-Id", from: "jane@ljmu.test", envelopeFrom: "jane@ljmu.test", headers: ["List-Id: <staff.ljmu.test>"]),
+        Case(
+            name: "Precedence: bulk", from: "jane@ljmu.test", envelopeFrom: "jane@ljmu.test",
+            headers: ["Precedence: bulk"]),
+        Case(
+            name: "Precedence: list", from: "jane@ljmu.test", envelopeFrom: "jane@ljmu.test",
+            headers: ["Precedence: list"]),
+        Case(
+            name: "List-Id", from: "jane@ljmu.test", envelopeFrom: "jane@ljmu.test",
+            headers: ["List-Id: <staff.ljmu.test>"]),
         Case(name: "empty Return-Path", from: "jane@ljmu.test", envelopeFrom: "", headers: []),
-        Case(name: "MAILER-DAEMON", from: "MAILER-DAEMON@ljmu.test", envelopeFrom: "mailer-daemon@ljmu.test", headers: []),
+        Case(
+            name: "MAILER-DAEMON", from: "MAILER-DAEMON@ljmu.test", envelopeFrom: "mailer-daemon@ljmu.test", headers: []
+        ),
         Case(name: "the service's own address", from: "TC@lab.test", envelopeFrom: "tc@lab.test", headers: []),
     ]
 

@@ -1,7 +1,7 @@
 import Archive
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Messages that cannot be filed are kept, explained politely to the sender, and reported to the coordinators.
 @Suite(.serialized) struct QuarantineTests {
@@ -14,23 +14,33 @@ import TestSupport
     }
 
     static let cases: [Case] = [
-        Case(name: "no attachment", attachments: [], reasonInSubject: "no attachment",
+        Case(
+            name: "no attachment", attachments: [], reasonInSubject: "no attachment",
             adviceInBody: "attached as a single PDF file"),
         Case(
             name: "a Word document",
-            attachments: [.init(
-                contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                disposition: "attachment; filename=\"LJMU July 2024.docx\"", data: Data("PK\u{3}\u{4} not really word".utf8))],
+            attachments: [
+                .init(
+                    contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    disposition: "attachment; filename=\"LJMU July 2024.docx\"",
+                    data: Data("PK\u{3}\u{4} not really word".utf8))
+            ],
             reasonInSubject: "not a PDF", adviceInBody: "export the form as a PDF"),
         Case(
             name: "an encrypted PDF",
-            attachments: [.init(contentType: "application/pdf", disposition: "attachment; filename=\"LJMU July 2024.pdf\"",
-                data: PDFFixture.encrypted())],
+            attachments: [
+                .init(
+                    contentType: "application/pdf", disposition: "attachment; filename=\"LJMU July 2024.pdf\"",
+                    data: PDFFixture.encrypted())
+            ],
             reasonInSubject: "password-protected", adviceInBody: "without a password"),
         Case(
             name: "a truncated PDF",
-            attachments: [.init(contentType: "application/pdf", disposition: "attachment; filename=\"LJMU July 2024.pdf\"",
-                data: PDFFixture.truncated())],
+            attachments: [
+                .init(
+                    contentType: "application/pdf", disposition: "attachment; filename=\"LJMU July 2024.pdf\"",
+                    data: PDFFixture.truncated())
+            ],
             reasonInSubject: "could not be opened", adviceInBody: "export the PDF again"),
     ]
 
@@ -46,7 +56,9 @@ import TestSupport
         #expect(try service.records().isEmpty)
         let kept = try #require(try service.quarantined().first)
         #expect(kept.status == "quarantined")
-        let folder = ArchiveLayout(root: service.archive).quarantineFolder(year: kept.year, month: kept.month) + "/\(kept.reference)"
+        let folder =
+            ArchiveLayout(root: service.archive).quarantineFolder(year: kept.year, month: kept.month)
+            + "/\(kept.reference)"
         let eml = try String(contentsOfFile: "\(folder)/message.eml", encoding: .utf8)
         #expect(eml.contains("Message-ID: <q@ljmu.test>"))
         #expect(FileManager.default.fileExists(atPath: "\(folder)/reason.txt"))
@@ -54,7 +66,9 @@ import TestSupport
 
         let reply = try #require(lab.waitForMessages("jane@ljmu.test").first)
         #expect(TestMessage.header("Subject", in: reply)?.contains(testCase.reasonInSubject) == true)
-        #expect(reply.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: " ").contains(testCase.adviceInBody))
+        #expect(
+            reply.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: " ").contains(
+                testCase.adviceInBody))
         #expect(TestMessage.header("In-Reply-To", in: reply) == "<q@ljmu.test>")
         let notice = try #require(lab.waitForMessages("coordinator@lab.test").first)
         #expect(notice.contains(kept.reference))
@@ -81,9 +95,11 @@ import TestSupport
         let lab = try MailLab()
         let service = try ServiceFixture(lab: lab)
         let message = TestMessage.make(attachments: [
-            .init(contentType: "application/pdf", disposition: "attachment; filename=\"LJMU July 2024.pdf\"",
+            .init(
+                contentType: "application/pdf", disposition: "attachment; filename=\"LJMU July 2024.pdf\"",
                 data: PDFFixture.make(pages: ["Plan"])),
-            .init(contentType: "application/pdf", disposition: "attachment; filename=\"Appendix B.pdf\"",
+            .init(
+                contentType: "application/pdf", disposition: "attachment; filename=\"Appendix B.pdf\"",
                 data: PDFFixture.encrypted()),
         ])
         try lab.send(message, from: "jane@ljmu.test")

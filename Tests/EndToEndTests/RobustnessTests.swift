@@ -1,7 +1,7 @@
 import Archive
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Nothing lost, nothing doubled, nobody injected: crashes, outages, resends and hostile input, through real servers.
 @Suite(.serialized) struct RobustnessTests {
@@ -32,11 +32,15 @@ import TestSupport
         let message = TestMessage.submission(pdf: pdf, messageID: "<recreated@ljmu.test>")
         let file = "\(lab.directory)/append.eml"
         try message.write(to: URL(fileURLWithPath: file))
-        try run("/usr/bin/curl", ["-sS", "imap://127.0.0.1:\(lab.imapPort)/Submissions", "-u", "\(lab.user):\(lab.password)", "-T", file])
+        try run(
+            "/usr/bin/curl",
+            ["-sS", "imap://127.0.0.1:\(lab.imapPort)/Submissions", "-u", "\(lab.user):\(lab.password)", "-T", file])
         try service.runOnce()
         _ = try lab.imap("DELETE Submissions", mailbox: "")
         _ = try lab.imap("CREATE Submissions", mailbox: "")
-        try run("/usr/bin/curl", ["-sS", "imap://127.0.0.1:\(lab.imapPort)/Submissions", "-u", "\(lab.user):\(lab.password)", "-T", file])
+        try run(
+            "/usr/bin/curl",
+            ["-sS", "imap://127.0.0.1:\(lab.imapPort)/Submissions", "-u", "\(lab.user):\(lab.password)", "-T", file])
         try service.runOnce()
 
         #expect(try service.records().count == 1)
@@ -51,7 +55,8 @@ import TestSupport
         let count = 12
         for index in 0..<count {
             try lab.send(
-                TestMessage.submission(fileName: "LJMU July 2024 part \(index).pdf", pdf: pdf, messageID: "<kill-\(index)@ljmu.test>"),
+                TestMessage.submission(
+                    fileName: "LJMU July 2024 part \(index).pdf", pdf: pdf, messageID: "<kill-\(index)@ljmu.test>"),
                 from: "jane@ljmu.test")
         }
         try lab.waitForInbox(count: count)
@@ -144,8 +149,11 @@ import TestSupport
         let evilSubject = "=?UTF-8?B?\(Data("LJMU July 2024\r\nBcc: evil@attacker.test".utf8).base64EncodedString())?="
         let evilName = "=?UTF-8?B?\(Data("Jane\r\nBcc: evil@attacker.test\r\n".utf8).base64EncodedString())?="
         try lab.send(
-            TestMessage.make(from: "\(evilName) <jane@ljmu.test>", subject: evilSubject,
-                attachments: [.init(contentType: "application/pdf", disposition: "attachment; filename=\"plan.pdf\"", data: pdf)]),
+            TestMessage.make(
+                from: "\(evilName) <jane@ljmu.test>", subject: evilSubject,
+                attachments: [
+                    .init(contentType: "application/pdf", disposition: "attachment; filename=\"plan.pdf\"", data: pdf)
+                ]),
             from: "jane@ljmu.test")
         try lab.waitForInbox(count: 1)
         try service.runOnce()
@@ -168,7 +176,7 @@ import TestSupport
         while !FileManager.default.fileExists(atPath: "\(service.archive)/.lock"), Date() < deadline { usleep(10_000) }
         usleep(200_000)
         let second = try service.tcreview()
-        #expect(second.status != 0)
+        #expect(second.status == 69)
         #expect(second.stderr.contains("already using the archive"))
     }
 
@@ -176,7 +184,8 @@ import TestSupport
         let lab = try MailLab()
         let service = try ServiceFixture(lab: lab)
         for index in 0..<5 {
-            try lab.send(TestMessage.submission(pdf: pdf, messageID: "<term-\(index)@ljmu.test>"), from: "jane@ljmu.test")
+            try lab.send(
+                TestMessage.submission(pdf: pdf, messageID: "<term-\(index)@ljmu.test>"), from: "jane@ljmu.test")
         }
         try lab.waitForInbox(count: 5)
         let serving = try service.startServing()

@@ -29,8 +29,10 @@ public enum PDFFixture {
             )
             var stream = "BT /F1 11 Tf 50 800 Td 14 TL\n"
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                let escaped = line.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "(", with: "\\(")
-                    .replacingOccurrences(of: ")", with: "\\)")
+                let escaped = line.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+                    of: "(", with: "\\("
+                )
+                .replacingOccurrences(of: ")", with: "\\)")
                 stream += "(\(escaped)) Tj T*\n"
             }
             stream += "ET\n"
@@ -56,7 +58,8 @@ public enum PDFFixture {
         output += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R"
         if !info.isEmpty { output += " /Info \(infoNumber) 0 R" }
         if encrypt != nil {
-            output += " /Encrypt \(objects.count) 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]"
+            output +=
+                " /Encrypt \(objects.count) 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]"
         }
         output += " >>\nstartxref\n\(xref)\n%%EOF\n"
         body.append(Data(output.utf8))

@@ -55,7 +55,8 @@ extension MessageProcessor {
         }
         if decision.pdfs.isEmpty {
             let names = refused.map(\.name)
-            decision.quarantine = refused.allSatisfy { $0.inspection == .encrypted } ? .encrypted(names) : .unreadable(names)
+            decision.quarantine =
+                refused.allSatisfy { $0.inspection == .encrypted } ? .encrypted(names) : .unreadable(names)
             decision.notes = []
             return decision
         }

@@ -24,17 +24,20 @@ public struct MessageProcessor: Sendable {
         let parsed = try? MessageParser.parse(file: fetched.path, extractingTo: "\(work)/parts")
         let key = parsed?.messageID.map { "message-id:\($0)" } ?? "sha256:\(hash)"
 
-        if let known = context.state.load(MessageState.self, kind: "messages", key: key),
+        if let known = context.state.load(MessageState.self, kind: "messages", key: key) {
+            // Completely handled before (its folder may since have been moved by a coordinator), or filed
+            // just before a crash, with its emails still to queue.
             let record = committedRecord(known, key: key)
-        {
-            if !known.lettersQueued {
-                try queueLetters(for: record, parsed: parsed ?? ParsedMessage(), key: key, state: known)
+            if known.lettersQueued || record != nil {
+                if !known.lettersQueued, let record {
+                    try queueLetters(for: record, parsed: parsed ?? ParsedMessage(), key: key, state: known)
+                }
+                context.log.record(
+                    "duplicate", reference: known.reference,
+                    "\(known.reference): already filed; this copy of message \(key) is not filed again",
+                    detail: ["messageKey": key])
+                return .duplicate(reference: known.reference)
             }
-            context.log.record(
-                "duplicate", reference: record.reference,
-                "\(record.reference): already filed; this copy of message \(key) is not filed again",
-                detail: ["messageKey": key])
-            return .duplicate(reference: record.reference)
         }
 
         let message = parsed ?? ParsedMessage()
@@ -60,12 +63,15 @@ public struct MessageProcessor: Sendable {
         try context.state.save(intent, kind: "messages", key: key)
 
         var files: [SubmissionFiler.Input] = [
-            .init(source: fetched.path, name: fetched.headerOnly ? "headers.eml" : ArchiveLayout.messageFileName,
+            .init(
+                source: fetched.path, name: fetched.headerOnly ? "headers.eml" : ArchiveLayout.messageFileName,
                 originalName: nil, pages: nil, role: "message")
         ]
         for pdf in decision.pdfs where decision.quarantine == nil {
-            files.append(.init(source: pdf.part.path, name: nil, originalName: pdf.part.fileName,
-                pages: pdf.inspection.pages, role: "submission"))
+            files.append(
+                .init(
+                    source: pdf.part.path, name: nil, originalName: pdf.part.fileName,
+                    pages: pdf.inspection.pages, role: "submission"))
         }
         let record = SubmissionRecord(
             reference: plan.reference, version: plan.version, institution: identification.institution?.name,
@@ -75,27 +81,29 @@ public struct MessageProcessor: Sendable {
             messageID: message.messageID, messageKey: key, received: received,
             imapUIDValidity: fetched.uidValidity, imapUID: fetched.uid, files: [],
             status: decision.quarantine == nil ? "filed" : "quarantined",
-            reason: decision.quarantine.map { "\($0.summary): \($0.explanation)" },
+            reason: decision.quarantine?.summary,
             notes: decision.notes)
         let filed = try filer.commit(plan: plan, record: record, files: files, scratch: work)
-        try queueLetters(for: filed, parsed: message, key: key, state: intent)
-
+        let outcome: ProcessingOutcome
         if let reason = decision.quarantine {
             context.log.record(
                 "quarantined", reference: filed.reference,
                 "\(filed.reference): kept in quarantine, \(reason.summary), from \(filed.senderAddress)",
                 detail: ["reason": reason.summary, "sender": filed.senderAddress, "folder": plan.relativeFolder])
-            return .quarantined(reference: filed.reference, reason: reason.summary)
+            outcome = .quarantined(reference: filed.reference, reason: reason.summary)
+        } else {
+            let pdfCount = filed.files.filter { $0.role == "submission" }.count
+            context.log.record(
+                "filed", reference: filed.reference,
+                "\(filed.reference): filed \(pdfCount) PDF\(pdfCount == 1 ? "" : "s") for \(filed.institution ?? "an unidentified institution") from \(filed.senderAddress)",
+                detail: [
+                    "institution": filed.institution ?? "", "identifiedBy": filed.identifiedBy,
+                    "sender": filed.senderAddress, "folder": plan.relativeFolder,
+                ])
+            outcome = .filed(reference: filed.reference)
         }
-        let pdfCount = filed.files.filter { $0.role == "submission" }.count
-        context.log.record(
-            "filed", reference: filed.reference,
-            "\(filed.reference): filed \(pdfCount) PDF\(pdfCount == 1 ? "" : "s") for \(filed.institution ?? "an unidentified institution") from \(filed.senderAddress)",
-            detail: [
-                "institution": filed.institution ?? "", "identifiedBy": filed.identifiedBy, "sender": filed.senderAddress,
-                "folder": plan.relativeFolder,
-            ])
-        return .filed(reference: filed.reference)
+        try queueLetters(for: filed, parsed: message, key: key, state: intent)
+        return outcome
     }
 
     /// The record in the folder a state points at, when that folder was committed for this very message.

@@ -26,7 +26,8 @@ public enum QuarantineReason: Sendable, Equatable, Codable {
         case .notPDF(let names):
             return "the attachment (\(names.joined(separator: ", "))) is not a PDF file."
         case .encrypted(let names):
-            return "the PDF (\(names.joined(separator: ", "))) is protected by a password, so reviewers could not open it."
+            return
+                "the PDF (\(names.joined(separator: ", "))) is protected by a password, so reviewers could not open it."
         case .unreadable(let names):
             return "the PDF (\(names.joined(separator: ", "))) could not be opened; it may be damaged or incomplete."
         case .tooLarge(let size, let limit):
@@ -46,7 +47,8 @@ public enum QuarantineReason: Sendable, Equatable, Codable {
         case .unreadable:
             return "Please export the PDF again from your word processor, check that it opens, and send it to us."
         case .tooLarge:
-            return "Please make the PDF smaller (for example, export it with \"minimum size\" or compress its images) and send it again."
+            return
+                "Please make the PDF smaller (for example, export it with \"minimum size\" or compress its images) and send it again."
         }
     }
 }

@@ -31,7 +31,8 @@ struct SubmissionFiler {
         -> Plan
     {
         let period = "\(identification.year)-\(String(format: "%02d", identification.month))"
-        let base = identification.institution.map { "TC-\(period)-\($0.short)" }
+        let base =
+            identification.institution.map { "TC-\(period)-\($0.short)" }
             ?? "TC-\(period)-UNIDENTIFIED-\(hash.prefix(6).uppercased())"
         let parent = layout.monthFolder(
             institution: identification.institution?.name, year: identification.year, month: identification.month)
@@ -73,8 +74,11 @@ struct SubmissionFiler {
         var used: Set<String> = [ArchiveLayout.recordFileName.lowercased(), "reason.txt"]
         var record = record
         for input in files {
-            let name = uniqueName(input.name ?? SafeName.fileName(input.originalName ?? "", extension: "pdf",
-                fallback: "submission"), used: &used)
+            let name = uniqueName(
+                input.name
+                    ?? SafeName.fileName(
+                        input.originalName ?? "", extension: "pdf",
+                        fallback: "submission"), used: &used)
             let destination = "\(staging)/\(name)"
             guard rename(input.source, destination) == 0 else {
                 throw ArchiveError.io(path: destination, operation: "move into", errno: errno)
@@ -82,8 +86,10 @@ struct SubmissionFiler {
             try FileSystem.syncFile(destination)
             let (sha256, size) = try SHA256.file(destination)
             let original = input.originalName.flatMap { $0 == name ? nil : $0 }
-            record.files.append(.init(name: name, originalName: original, size: size, sha256: sha256,
-                pages: input.pages, role: input.role))
+            record.files.append(
+                .init(
+                    name: name, originalName: original, size: size, sha256: sha256,
+                    pages: input.pages, role: input.role))
         }
         if let reason = record.reason {
             try FileSystem.writeAtomically(Data(reasonText(record, reason: reason).utf8), to: "\(staging)/reason.txt")

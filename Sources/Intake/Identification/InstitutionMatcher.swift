@@ -60,7 +60,8 @@ public struct InstitutionMatcher: Sendable {
     ///
     /// - Parameter received: when it arrived; gives the period when the titles do not.
     public func identify(fileNames: [String], subject: String?, sender: String, received: Date) -> Identification {
-        let titles = fileNames.map { ($0.replacingOccurrences(of: ".pdf", with: "", options: .caseInsensitive), "file name") }
+        let titles =
+            fileNames.map { ($0.replacingOccurrences(of: ".pdf", with: "", options: .caseInsensitive), "file name") }
             + [(subject ?? "", "subject")]
         var institution: Institution?
         var source = "nothing"
@@ -88,6 +89,7 @@ public struct InstitutionMatcher: Sendable {
             }
         }
         return Identification(
-            institution: institution, source: source, year: arrived.year!, month: arrived.month!, periodSource: "received")
+            institution: institution, source: source, year: arrived.year!, month: arrived.month!,
+            periodSource: "received")
     }
 }

@@ -11,7 +11,8 @@ struct TitleWords: Equatable {
         for scalar in text.unicodeScalars {
             if let previous {
                 let lowerToUpper = previous.properties.isLowercase && scalar.properties.isUppercase
-                let letterDigit = (previous.properties.isAlphabetic && ("0"..."9").contains(scalar))
+                let letterDigit =
+                    (previous.properties.isAlphabetic && ("0"..."9").contains(scalar))
                     || (("0"..."9").contains(previous) && scalar.properties.isAlphabetic)
                 if lowerToUpper || letterDigit { spaced.append(" ") }
             }

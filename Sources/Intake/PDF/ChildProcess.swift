@@ -31,14 +31,17 @@ public enum ChildProcess {
         guard makePipe(&outPipe), makePipe(&errPipe) else {
             return Result(outcome: .exited(-1), output: Data(), errors: Data("cannot create a pipe".utf8))
         }
-        guard let pid = spawn(executable, arguments: arguments, environment: environment, stdout: outPipe[1], stderr: errPipe[1])
+        guard
+            let pid = spawn(
+                executable, arguments: arguments, environment: environment, stdout: outPipe[1], stderr: errPipe[1])
         else {
             [outPipe[0], outPipe[1], errPipe[0], errPipe[1]].forEach { close($0) }
             return Result(outcome: .exited(127), output: Data(), errors: Data("cannot run \(executable)".utf8))
         }
         close(outPipe[1])
         close(errPipe[1])
-        let (output, errors, timedOut) = collect(out: outPipe[0], err: errPipe[0], deadline: Date().addingTimeInterval(timeout), pid: pid)
+        let (output, errors, timedOut) = collect(
+            out: outPipe[0], err: errPipe[0], deadline: Date().addingTimeInterval(timeout), pid: pid)
         close(outPipe[0])
         close(errPipe[0])
         let outcome = wait(pid)
@@ -46,7 +49,8 @@ public enum ChildProcess {
     }
 
     /// Starts `executable` in the background with its output discarded; returns its pid.
-    public static func start(_ executable: String, arguments: [String], environment: [String: String]? = nil) -> pid_t? {
+    public static func start(_ executable: String, arguments: [String], environment: [String: String]? = nil) -> pid_t?
+    {
         let devNull = open("/dev/null", O_WRONLY | O_CLOEXEC)
         defer { close(devNull) }
         return spawn(executable, arguments: arguments, environment: environment, stdout: devNull, stderr: devNull)
@@ -124,7 +128,11 @@ public enum ChildProcess {
             for entry in fds where entry.revents != 0 {
                 let count = read(entry.fd, &buffer, buffer.count)
                 if count > 0 {
-                    if entry.fd == out { output.append(contentsOf: buffer[0..<count]) } else { errors.append(contentsOf: buffer[0..<count]) }
+                    if entry.fd == out {
+                        output.append(contentsOf: buffer[0..<count])
+                    } else {
+                        errors.append(contentsOf: buffer[0..<count])
+                    }
                 } else if count == 0 || (count < 0 && errno != EINTR && errno != EAGAIN) {
                     open.removeAll { $0 == entry.fd }
                 }

@@ -1,3 +1,4 @@
+import Foundation
 import MIME
 
 /// RFC 3834's rules for when an automatic reply must not be sent, each one small named check
@@ -54,5 +55,3 @@ public enum AutoReplyRules {
         sender.address.lowercased() == ownAddress.lowercased()
     }
 }
-
-import Foundation

@@ -30,36 +30,49 @@ extension MessageProcessor {
                         reason: reason, reference: reference, to: sender, inReplyTo: threadID, references: references)
                 } else {
                     let lead = context.settings.institutions.first { $0.name == record.institution }?.lead
-                    let cc = lead.flatMap { $0.lowercased() == sender.address.lowercased() ? nil : MailAddress(address: $0) }
+                    let cc = lead.flatMap {
+                        $0.lowercased() == sender.address.lowercased() ? nil : MailAddress(address: $0)
+                    }
                     reply = letters.confirmation(
                         record: record, to: sender, cc: cc.map { [$0] } ?? [], inReplyTo: threadID,
                         references: references, problems: state.notes)
                 }
-                try enqueue(reply, id: "\(reference)-\(state.quarantine == nil ? "confirmation" : "rejection")",
+                try enqueue(
+                    reply, id: "\(reference)-\(state.quarantine == nil ? "confirmation" : "rejection")",
                     reference: reference)
             } else {
-                replyNote = "No reply was sent: \(sender.address) already had \(context.settings.repliesPerHour) automatic replies this hour."
+                replyNote =
+                    "No reply was sent: \(sender.address) already had \(context.settings.repliesPerHour) automatic replies this hour."
             }
         }
         if let replyNote {
-            context.log.record("reply-suppressed", reference: reference, "\(reference): \(replyNote)")
+            context.log.record(
+                "reply-suppressed", reference: reference, "\(reference): \(replyNote)", detail: ["reason": replyNote])
         }
 
         if record.institution == nil || state.quarantine != nil || !state.notes.isEmpty {
             var facts: [(String, String)] = [
-                ("Reference", reference), ("From", record.senderName.map { "\($0) <\(record.senderAddress)>" } ?? record.senderAddress),
+                ("Reference", reference),
+                ("From", record.senderName.map { "\($0) <\(record.senderAddress)>" } ?? record.senderAddress),
                 ("Subject", record.subject ?? "(none)"), ("Received", record.received.formatted(.iso8601)),
+                (
+                    "Institution",
+                    record.institution.map { "\($0) (from the \(record.identifiedBy))" } ?? "not recognised"
+                ),
                 ("Folder", state.folder),
             ]
             let action: String
             let subject: String
             if let reason = state.quarantine {
                 subject = "Kept in quarantine: \(reason.summary)"
-                action = "A message could not be filed as a submission and is kept in the quarantine folder. \(replyNote == nil ? "The sender was sent an explanation." : "")"
+                action =
+                    "A message could not be filed as a submission and is kept in the quarantine folder."
+                    + (replyNote == nil ? " The sender was sent an explanation." : "")
                 facts.append(("Reason", reason.summary))
             } else if record.institution == nil {
                 subject = "Filed, institution not recognised"
-                action = "A submission was filed, but its file name, subject and sender did not match institutions.csv. Add the institution (or an alias or domain) to institutions.csv, and move the folder to the institution's own folder."
+                action =
+                    "A submission was filed, but its file name, subject and sender did not match institutions.csv. Add the institution (or an alias or domain) to institutions.csv, and move the folder to the institution's own folder."
             } else {
                 subject = "Filed, needs a look"
                 action = "A submission was filed, with remarks that need a coordinator."
@@ -80,7 +93,8 @@ extension MessageProcessor {
         let data = try MessageComposer.compose(message)
         if try context.outbox.enqueue(id: id, message: data) {
             let to = (message.to + message.cc).map(\.address).joined(separator: ", ")
-            context.log.record("queued", reference: reference, "\(reference): queued \(id) to \(to)", detail: ["id": id])
+            context.log.record(
+                "queued", reference: reference, "\(reference): queued \(id) to \(to)", detail: ["id": id])
         }
     }
 }

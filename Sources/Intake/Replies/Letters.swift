@@ -10,18 +10,19 @@ struct Letters {
     let now: Date
 
     /// The thanks-and-receipt reply to the sender of a filed submission.
-    func confirmation(record: SubmissionRecord, to recipient: MailAddress, cc: [MailAddress], inReplyTo: String?,
-        references: [String], problems: [String]) -> OutgoingMessage
-    {
+    func confirmation(
+        record: SubmissionRecord, to recipient: MailAddress, cc: [MailAddress], inReplyTo: String?,
+        references: [String], problems: [String]
+    ) -> OutgoingMessage {
         let pdfs = record.files.filter { $0.role == "submission" }
         var body = "Dear \(recipient.singleLineName ?? "colleague"),\n\n"
-        body += "Thank you for sending your Technician Commitment self-assessment. It has reached the Technician\n"
-        body += "Commitment team safely and is filed under the reference \(record.reference).\n\n"
+        body += "Thank you for sending your Technician Commitment self-assessment. It has reached the "
+        body += "Technician Commitment team safely and is filed under the reference \(record.reference).\n\n"
         if let institution = record.institution {
             body += "Institution:        \(institution)\n"
         } else {
-            body += "Institution:        not yet recognised; a coordinator will check and file it for you.\n"
-            body += "                    (Naming the file \"Institution Name Month Year.pdf\" helps us.)\n"
+            body += "Institution:        not yet recognised; a coordinator will check and file it for you. "
+            body += "(Naming the file \"Institution Name Month Year.pdf\" helps us.)\n"
         }
         body += "Submission period:  \(Self.monthYear(record.month, record.year))\n"
         if record.version > 1 {
@@ -46,8 +47,7 @@ struct Letters {
               2. Your self-assessment and action plan go to peer reviewers from other signatory institutions.
               3. You receive their constructive feedback by email.
 
-            To send a corrected version, reply to this email with the new PDF attached; it is filed as a
-            new version and your earlier one is kept. Please quote \(record.reference) in any message about it.
+            To send a corrected version, reply to this email with the new PDF attached; it is filed as a new version and your earlier one is kept. Please quote \(record.reference) in any message about it.
 
             With best wishes,
             The Technician Commitment team
@@ -59,23 +59,22 @@ struct Letters {
             from: from, to: [recipient], cc: cc,
             subject: "Received: your Technician Commitment self-assessment [\(record.reference)]",
             messageID: messageID(record.reference, "confirmation"), date: now, inReplyTo: inReplyTo,
-            references: references, autoSubmitted: "auto-replied", body: body)
+            references: references, autoSubmitted: "auto-replied", body: Self.wrapped(body))
     }
 
     /// The polite explanation to a sender whose message could not be filed.
-    func rejection(reason: QuarantineReason, reference: String, to recipient: MailAddress, inReplyTo: String?,
-        references: [String]) -> OutgoingMessage
-    {
+    func rejection(
+        reason: QuarantineReason, reference: String, to recipient: MailAddress, inReplyTo: String?,
+        references: [String]
+    ) -> OutgoingMessage {
         var body = "Dear \(recipient.singleLineName ?? "colleague"),\n\n"
         body += "Thank you for your email to the Technician Commitment team. "
         body += "We could not file it as a self-assessment, because \(reason.explanation)\n\n"
         body += reason.advice + "\n\n"
         body += """
-            Your email is kept safely (our reference \(reference)), and a coordinator has been told, so nothing
-            is lost. If you think this is a mistake, just reply and a coordinator will help.
+            Your email is kept safely (our reference \(reference)), and a coordinator has been told, so nothing is lost. If you think this is a mistake, just reply and a coordinator will help.
 
-            The form asks for one PDF file titled "Institution Name Month Year", for example
-            "Liverpool John Moores University July 2024.pdf".
+            The form asks for one PDF file titled "Institution Name Month Year", for example "Liverpool John Moores University July 2024.pdf".
 
             With best wishes,
             The Technician Commitment team
@@ -86,13 +85,14 @@ struct Letters {
         return OutgoingMessage(
             from: from, to: [recipient], subject: "We could not file your email: \(reason.summary) [\(reference)]",
             messageID: messageID(reference, "rejection"), date: now, inReplyTo: inReplyTo, references: references,
-            autoSubmitted: "auto-replied", body: body)
+            autoSubmitted: "auto-replied", body: Self.wrapped(body))
     }
 
     /// A notice to the coordinators about something that needs a person.
-    func coordinatorNotice(reference: String, kind: String, subject: String, facts: [(String, String)],
-        action: String, to coordinators: [MailAddress]) -> OutgoingMessage
-    {
+    func coordinatorNotice(
+        reference: String, kind: String, subject: String, facts: [(String, String)],
+        action: String, to coordinators: [MailAddress]
+    ) -> OutgoingMessage {
         let width = (facts.map(\.0.count).max() ?? 0) + 2
         var body = "\(action)\n\n"
         for (label, value) in facts {
@@ -101,12 +101,43 @@ struct Letters {
         body += "\nThis notice was sent by tcreview.\n"
         return OutgoingMessage(
             from: from, to: coordinators, subject: "[tcreview] \(subject) [\(reference)]",
-            messageID: messageID(reference, kind), date: now, autoSubmitted: "auto-generated", body: body)
+            messageID: messageID(reference, kind), date: now, autoSubmitted: "auto-generated", body: Self.wrapped(body))
     }
 
     /// A Message-ID fixed by reference and kind, so a message queued twice is recognisably the same.
     func messageID(_ reference: String, _ kind: String) -> String {
         "\(reference).\(kind)@\(from.domain.isEmpty ? "tcreview.invalid" : from.domain)"
+    }
+
+    /// Wraps every line longer than `width` at spaces; continuation lines keep the line's indentation
+    /// (for list items, the indentation of the item's text; for `Label:  value` lines, of the value).
+    static func wrapped(_ text: String, width: Int = 78) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.count > width else { return String(line) }
+            let lead = line.prefix { $0 == " " }
+            var hang = String(lead)
+            if line.dropFirst(lead.count).hasPrefix("- ") || line.dropFirst(lead.count).first?.isNumber == true {
+                hang += "   "
+            } else if let colon = line.range(of: ":  ") {
+                let valueStart = line[colon.upperBound...].prefix { $0 == " " }.count
+                hang = String(
+                    repeating: " ", count: line.distance(from: line.startIndex, to: colon.upperBound) + valueStart)
+            }
+            var lines: [String] = []
+            var current = ""
+            for word in line.split(separator: " ", omittingEmptySubsequences: true) {
+                let prefix = lines.isEmpty && current.isEmpty ? String(lead) : (current.isEmpty ? hang : "")
+                let candidate = current.isEmpty ? prefix + word : current + " " + word
+                if candidate.count > width, !current.isEmpty {
+                    lines.append(current)
+                    current = hang + word
+                } else {
+                    current = candidate
+                }
+            }
+            lines.append(current)
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n")
     }
 
     static func monthYear(_ month: Int, _ year: Int) -> String {

@@ -63,8 +63,12 @@ final class MailLab: @unchecked Sendable {
             let path = "\(mailDirectory)/\(address.lowercased())/\(folder)"
             for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
                 let file = "\(path)/\(name)"
-                let date = (try? FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date) ?? .distantPast
-                if let text = try? String(contentsOfFile: file, encoding: .utf8) { found.append((date ?? .distantPast, text)) }
+                let date =
+                    (try? FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date)
+                    ?? .distantPast
+                if let text = try? String(contentsOfFile: file, encoding: .utf8) {
+                    found.append((date ?? .distantPast, text))
+                }
             }
         }
         return found.sorted { $0.0 < $1.0 }.map(\.1)
@@ -85,13 +89,16 @@ final class MailLab: @unchecked Sendable {
     /// Waits until the tc@ mailbox holds `count` messages, so the service sees all that were sent.
     func waitForInbox(count: Int) throws {
         let found = waitForMessages(user, count: count)
-        guard found.count >= count else { throw LabError.failed("only \(found.count) of \(count) messages reached the inbox") }
+        guard found.count >= count else {
+            throw LabError.failed("only \(found.count) of \(count) messages reached the inbox")
+        }
     }
 
     /// Runs an IMAP command with the `curl` command and returns its untagged answer.
     func imap(_ command: String, mailbox: String = "INBOX") throws -> String {
         try run(
-            "/usr/bin/curl", ["-sS", "imap://127.0.0.1:\(imapPort)/\(mailbox)", "-u", "\(user):\(password)", "-X", command])
+            "/usr/bin/curl",
+            ["-sS", "imap://127.0.0.1:\(imapPort)/\(mailbox)", "-u", "\(user):\(password)", "-X", command])
     }
 
     /// The UIDs in a mailbox.
@@ -101,7 +108,11 @@ final class MailLab: @unchecked Sendable {
 
     /// One whole message as the server stores it.
     func fetch(uid: Int, mailbox: String) throws -> Data {
-        Data(try run("/usr/bin/curl", ["-sS", "imap://127.0.0.1:\(imapPort)/\(mailbox)/;UID=\(uid)", "-u", "\(user):\(password)"]).utf8)
+        Data(
+            try run(
+                "/usr/bin/curl",
+                ["-sS", "imap://127.0.0.1:\(imapPort)/\(mailbox)/;UID=\(uid)", "-u", "\(user):\(password)"]
+            ).utf8)
     }
 }
 
@@ -127,7 +138,8 @@ func makeTemporaryDirectory(prefix: String) throws -> String {
 func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> String {
     let result = try runProcess(executable, arguments, environment: environment)
     guard result.status == 0 else {
-        throw LabError.failed("\(executable) \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.stderr)")
+        throw LabError.failed(
+            "\(executable) \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.stderr)")
     }
     return result.stdout
 }
@@ -138,7 +150,9 @@ struct ProcessResult {
     var stderr: String
 }
 
-func runProcess(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> ProcessResult {
+func runProcess(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws
+    -> ProcessResult
+{
     let result = ChildProcess.run(executable, arguments: arguments, environment: environment, timeout: 120)
     return ProcessResult(
         status: result.status, stdout: String(decoding: result.output, as: UTF8.self),

@@ -46,14 +46,16 @@ final class ServiceFixture: @unchecked Sendable {
             """
         try config.write(toFile: configPath, atomically: true, encoding: .utf8)
         try "\(lab.password)\n".write(toFile: "\(directory)/config/imap.password", atomically: true, encoding: .utf8)
-        try Self.institutionsCSV.write(toFile: "\(directory)/config/institutions.csv", atomically: true, encoding: .utf8)
+        try Self.institutionsCSV.write(
+            toFile: "\(directory)/config/institutions.csv", atomically: true, encoding: .utf8)
     }
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 
     /// The `tcreview` built beside the test bundle.
     static let executable: String = {
-        let testBinary = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let testBinary =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var url = URL(fileURLWithPath: testBinary).deletingLastPathComponent()
         // The test runner may live inside a .xctest bundle folder.
         while !FileManager.default.fileExists(atPath: url.appendingPathComponent("tcreview").path), url.path != "/" {
@@ -64,7 +66,9 @@ final class ServiceFixture: @unchecked Sendable {
 
     /// Runs `tcreview serve --once` (or other arguments) to completion.
     @discardableResult
-    func tcreview(_ arguments: [String] = ["serve", "--once"], environment: [String: String] = [:]) throws -> ProcessResult {
+    func tcreview(_ arguments: [String] = ["serve", "--once"], environment: [String: String] = [:]) throws
+        -> ProcessResult
+    {
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { $1 }
         env.removeValue(forKey: "TCREVIEW_IMAP_PASSWORD")
@@ -110,7 +114,8 @@ final class ServiceFixture: @unchecked Sendable {
         for year in FileSystem.list(root) {
             for month in FileSystem.list("\(root)/\(year)") {
                 for id in FileSystem.list("\(root)/\(year)/\(month)") {
-                    found.append(try SubmissionRecord.load("\(root)/\(year)/\(month)/\(id)/\(ArchiveLayout.recordFileName)"))
+                    found.append(
+                        try SubmissionRecord.load("\(root)/\(year)/\(month)/\(id)/\(ArchiveLayout.recordFileName)"))
                 }
             }
         }
@@ -119,7 +124,8 @@ final class ServiceFixture: @unchecked Sendable {
 
     /// The folder of a filed submission.
     func folder(of record: SubmissionRecord) -> String {
-        ArchiveLayout(root: archive).monthFolder(institution: record.institution, year: record.year, month: record.month)
+        ArchiveLayout(root: archive).monthFolder(
+            institution: record.institution, year: record.year, month: record.month)
             + "/\(record.reference)"
     }
 

@@ -26,14 +26,21 @@ enum TestMessage {
             lines += ["Content-Type: text/plain; charset=utf-8", "", body]
         } else {
             let boundary = "b-\(UUID().uuidString)"
-            lines += ["Content-Type: multipart/mixed; boundary=\"\(boundary)\"", "", "--\(boundary)",
-                "Content-Type: text/plain; charset=utf-8", "", body]
+            lines += [
+                "Content-Type: multipart/mixed; boundary=\"\(boundary)\"", "", "--\(boundary)",
+                "Content-Type: text/plain; charset=utf-8", "", body,
+            ]
             for attachment in attachments {
                 lines.append("--\(boundary)")
-                lines.append("Content-Type: \(attachment.contentType)" + (attachment.nameParameter.map { "; name=\"\($0)\"" } ?? ""))
+                lines.append(
+                    "Content-Type: \(attachment.contentType)"
+                        + (attachment.nameParameter.map { "; name=\"\($0)\"" } ?? ""))
                 if let disposition = attachment.disposition { lines.append("Content-Disposition: \(disposition)") }
                 if attachment.verbatim {
-                    lines += ["", String(decoding: attachment.data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")]
+                    lines += [
+                        "",
+                        String(decoding: attachment.data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n"),
+                    ]
                     continue
                 }
                 lines += ["Content-Transfer-Encoding: base64", ""]
@@ -48,13 +55,16 @@ enum TestMessage {
 
     /// A message with one PDF attached under `fileName`.
     static func submission(
-        fileName: String = "Liverpool John Moores University July 2024.pdf", pdf: Data, from: String = "Jane Smith <jane@ljmu.test>",
-        subject: String = "Self-assessment", messageID: String? = "<\(UUID().uuidString)@ljmu.test>", extraHeaders: [String] = []
+        fileName: String = "Liverpool John Moores University July 2024.pdf", pdf: Data,
+        from: String = "Jane Smith <jane@ljmu.test>",
+        subject: String = "Self-assessment", messageID: String? = "<\(UUID().uuidString)@ljmu.test>",
+        extraHeaders: [String] = []
     ) -> Data {
         make(
             from: from, subject: subject, messageID: messageID, extraHeaders: extraHeaders,
             attachments: [
-                Attachment(contentType: "application/pdf", disposition: "attachment; filename=\"\(fileName)\"", data: pdf)
+                Attachment(
+                    contentType: "application/pdf", disposition: "attachment; filename=\"\(fileName)\"", data: pdf)
             ])
     }
 
