@@ -25,6 +25,27 @@ import Testing
         #expect(lab.waitForMessages("jane@ljmu.test").count == 1)
     }
 
+    @Test func resendAfterACoordinatorMovedTheFolderIsStillRecognised() throws {
+        let lab = try MailLab()
+        let service = try ServiceFixture(lab: lab)
+        let message = TestMessage.submission(
+            fileName: "Self assessment July 2024.pdf", pdf: pdf, from: "x@elsewhere.test", messageID: "<moved@elsewhere.test>")
+        try lab.send(message, from: "x@elsewhere.test")
+        try lab.waitForInbox(count: 1)
+        try service.runOnce()
+        let record = try #require(try service.records().first)
+        let destination = "\(service.archive)/University of Testshire/2024/07-July"
+        try FileManager.default.createDirectory(atPath: destination, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: service.folder(of: record), toPath: "\(destination)/\(record.reference)")
+
+        try lab.send(message, from: "x@elsewhere.test")
+        try lab.waitForInbox(count: 1)
+        try service.runOnce()
+
+        #expect(try service.records().count == 1, "not filed again in _Unidentified")
+        #expect(service.events("duplicate").count == 1)
+    }
+
     @Test func recreatedMailboxWithNewUIDValidityDoesNotFileAgain() throws {
         let lab = try MailLab()
         _ = try lab.imap("CREATE Submissions", mailbox: "")
