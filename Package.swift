@@ -25,16 +25,20 @@ let package = Package(
         // The product, in plain Swift.
         .target(name: "Configuration", dependencies: ["MailTransport"]),
         .target(name: "Archive", dependencies: ["Hashing"]),
-        .target(name: "Intake", dependencies: ["Archive", "Configuration", "MIME", "MailTransport", "PDFReader"]),
+        .target(name: "Prescreen"),
+        .target(
+            name: "Intake",
+            dependencies: ["Archive", "Configuration", "MIME", "MailTransport", "PDFReader", "Prescreen"]),
         .executableTarget(
             name: "tcreview",
-            dependencies: ["Intake", "Archive", "Configuration", "MailTransport", "PDFReader"]
+            dependencies: ["Intake", "Archive", "Configuration", "MailTransport", "PDFReader", "Prescreen"]
         ),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "UnitTests",
-            dependencies: ["Intake", "Archive", "Configuration", "MIME", "PDFReader", "TestSupport"]
+            dependencies: ["Intake", "Archive", "Configuration", "MIME", "PDFReader", "Prescreen", "TestSupport"],
+            resources: [.copy("Prescreen/Fixtures")]
         ),
         .testTarget(
             name: "EndToEndTests",

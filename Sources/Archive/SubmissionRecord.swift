@@ -49,6 +49,10 @@ public struct SubmissionRecord: Codable, Sendable, Equatable {
     public var status: String
     /// Why it was quarantined.
     public var reason: String?
+    /// The pre-screen's verdict: `ok`, `attention` or `missing`; nil when no text could be read.
+    public var prescreen: String?
+    /// The form the pre-screen recognised, e.g. `Initial (Stage 1)`.
+    public var form: String?
     /// Things a coordinator should know (a PDF that could not be fully checked, one that was left out).
     public var notes: [String]
 
@@ -56,7 +60,8 @@ public struct SubmissionRecord: Codable, Sendable, Equatable {
         reference: String, version: Int, institution: String?, institutionShort: String?, identifiedBy: String,
         year: Int, month: Int, periodFrom: String, senderName: String?, senderAddress: String, subject: String?,
         messageID: String?, messageKey: String, received: Date, imapUIDValidity: UInt32?, imapUID: UInt32?,
-        files: [File], status: String, reason: String? = nil, notes: [String] = []
+        files: [File], status: String, reason: String? = nil, prescreen: String? = nil, form: String? = nil,
+        notes: [String] = []
     ) {
         self.reference = reference
         self.version = version
@@ -77,6 +82,8 @@ public struct SubmissionRecord: Codable, Sendable, Equatable {
         self.files = files
         self.status = status
         self.reason = reason
+        self.prescreen = prescreen
+        self.form = form
         self.notes = notes
     }
 

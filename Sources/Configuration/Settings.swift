@@ -24,7 +24,7 @@ public struct Settings: Sendable {
     /// The most automatic replies one sender gets in an hour.
     public var repliesPerHour: Int
     /// Seconds a PDF reader child may run.
-    public var pdfTimeout: Int
+    public var pdfTimeout: Double
     /// Bytes of address space a PDF reader child may use.
     public var pdfMemoryLimit: Int
     public var institutions: [Institution]

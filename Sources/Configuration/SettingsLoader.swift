@@ -125,7 +125,16 @@ public struct SettingsLoader {
         let pollInterval = integer("poll-interval", default: 60, range: 1...86_400)
         let maxMessageSize = integer("max-message-size", default: 25 << 20, range: 1024...(1 << 34))
         let repliesPerHour = integer("replies-per-hour", default: 5, range: 1...1000)
-        let pdfTimeout = integer("pdf-timeout", default: 30, range: 1...3600)
+        var pdfTimeout = 30.0
+        if let text = ini.value("service", "pdf-timeout") {
+            if let seconds = Double(text), seconds > 0, seconds <= 3600 {
+                pdfTimeout = seconds
+            } else {
+                problem(
+                    "service", "pdf-timeout",
+                    "pdf-timeout must be a number of seconds above 0 and at most 3600, such as 30 or 0.5")
+            }
+        }
         let pdfMemory = integer("pdf-memory-limit", default: 1 << 30, range: (64 << 20)...(1 << 36))
 
         let csvPath = (directory as NSString).appendingPathComponent("institutions.csv")

@@ -17,6 +17,8 @@ public struct InboxPoller: Sendable {
         public var outcomes: [ProcessingOutcome] = []
         /// Messages left for the next pass because a stop was requested.
         public var deferred = 0
+        /// Messages that could not be filed this pass; they stay on the server and are retried.
+        public var failed = 0
     }
 
     /// Runs one pass; `shouldStop` is asked between messages, so a stop request finishes the one in hand.
@@ -41,7 +43,19 @@ public struct InboxPoller: Sendable {
                 continue
             }
             let fetched = try fetch(uid: uid, validity: status.uidValidity, session: session)
-            let outcome = try processor.process(fetched)
+            let outcome: ProcessingOutcome
+            do {
+                outcome = try processor.process(fetched)
+            } catch {
+                // Left unmarked on the server, so nothing is lost: it is tried again next cycle, and the
+                // messages after it are not held up.
+                FileSystem.remove(fetched.path)
+                report.failed += 1
+                context.log.record(
+                    "process-failed", "UID \(uid): could not be filed, left in the inbox to retry: \(error)",
+                    detail: ["uid": "\(uid)", "error": "\(error)"])
+                continue
+            }
             try context.state.save(UIDState(reference: outcome.reference), kind: "uids", key: uidKey)
             try mark(uid, session: session)
             report.outcomes.append(outcome)

@@ -33,7 +33,7 @@ public struct IntakeService: Sendable {
         result.sent = before.sent + after.sent
         result.stillQueued = after.stillQueued
         result.sendFailure = after.failure ?? (after.sent == 0 ? before.failure : nil)
-        if let poll = result.poll, !poll.outcomes.isEmpty || result.sent > 0 {
+        if let poll = result.poll, !poll.outcomes.isEmpty || poll.failed > 0 || result.sent > 0 {
             EventLog.printLine(summary(poll, sent: result.sent, queued: result.stillQueued))
         }
         return result
@@ -71,8 +71,9 @@ public struct IntakeService: Sendable {
             case .duplicate: duplicates += 1
             }
         }
-        return
-            "cycle: \(filed) filed, \(quarantined) quarantined, \(duplicates) already seen; \(sent) emails sent, \(queued) waiting"
+        let failed = poll.failed > 0 ? ", \(poll.failed) failed and left to retry" : ""
+        return "cycle: \(filed) filed, \(quarantined) quarantined, \(duplicates) already seen\(failed); "
+            + "\(sent) emails sent, \(queued) waiting"
     }
 }
 

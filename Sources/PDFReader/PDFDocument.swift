@@ -4,6 +4,8 @@ import Foundation
 /// What poppler can tell about a PDF file.
 public struct PDFSummary: Sendable, Equatable, Codable {
     public var pages: Int
+    /// Characters of text found across all pages (0 for a scanned, image-only PDF); nil when not extracted.
+    public var textCharacters: Int?
     public var title: String?
     public var author: String?
     public var creator: String?
@@ -65,11 +67,41 @@ public final class PDFDocument {
             creator: Self.take(poppler_document_get_creator(document)))
     }
 
-    /// The text of one page (0-based), in reading order as poppler lays it out.
+    /// Writes the text of every page to `path`, pages separated by form feeds (as `pdftotext` does), one
+    /// page at a time so memory does not grow with the document; returns the characters written.
+    public func writeText(to path: String) throws(PDFError) -> Int {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: path)
+        else { throw .unreadable(detail: "cannot write the text to \(path)") }
+        defer { try? handle.close() }
+        var characters = 0
+        for index in 0..<pageCount {
+            let text = self.text(page: index)
+            var data = Data(text.utf8)
+            // Visible characters, counted over bytes: every byte that is not ASCII white space or a
+            // UTF-8 continuation byte starts one.
+            characters += data.reduce(0) { $0 + ($1 > 0x20 && ($1 & 0xC0) != 0x80 ? 1 : 0) }
+            data.append(0x0C)
+            handle.write(data)
+        }
+        return characters
+    }
+
+    /// The text of one page (0-based), in reading order as poppler lays it out, with table cells kept apart:
+    /// where poppler runs two cells of one visual line together (or breaks between them), a tab stands
+    /// between them, so a table row reads `Theme<TAB>Activity<TAB>…`.
     public func text(page index: Int) -> String {
         guard let page = poppler_document_get_page(document, Int32(index)) else { return "" }
         defer { g_object_unref(UnsafeMutableRawPointer(page)) }
-        return Self.take(poppler_page_get_text(page)) ?? ""
+        guard let raw = Self.take(poppler_page_get_text(page)) else { return "" }
+        var rectangles: UnsafeMutablePointer<PopplerRectangle>?
+        var count: guint = 0
+        guard poppler_page_get_text_layout(page, &rectangles, &count) != 0, let rectangles else { return raw }
+        defer { g_free(rectangles) }
+        let boxes = UnsafeBufferPointer(start: rectangles, count: Int(count)).map {
+            TextLayout.Box(x1: $0.x1, y1: $0.y1, x2: $0.x2, y2: $0.y2)
+        }
+        return TextLayout.separatingCells(raw, boxes: boxes)
     }
 
     private static func take(_ pointer: UnsafeMutablePointer<CChar>?) -> String? {

@@ -73,6 +73,13 @@ struct ServeCommand: Command {
             FileHandle.standardError.write(Data("tcreview: \(failure)\n".utf8))
             return result.loginDenied ? ExitStatus.failure : ExitStatus.temporaryFailure
         }
+        if let failed = result.poll?.failed, failed > 0 {
+            FileHandle.standardError.write(
+                Data(
+                    "tcreview: \(failed) message(s) could not be filed; they stay in the inbox and are retried (see the log above)\n"
+                        .utf8))
+            return ExitStatus.failure
+        }
         if let failure = result.sendFailure {
             FileHandle.standardError.write(
                 Data("tcreview: \(result.stillQueued) email(s) still queued, sent on the next run: \(failure)\n".utf8))

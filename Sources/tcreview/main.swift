@@ -2,7 +2,9 @@ import Foundation
 
 /// The `tcreview` command: finds the subcommand, handles `--help` and `--config`, runs it.
 enum TCReview {
-    static let commands: [any Command.Type] = [ServeCommand.self, ConfigCheckCommand.self, PDFInfoCommand.self]
+    static let commands: [any Command.Type] = [
+        ServeCommand.self, CheckCommand.self, ConfigCheckCommand.self, ExtractCommand.self,
+    ]
 
     static let overview = """
         tcreview: the Technician Commitment self-assessment service.

@@ -109,6 +109,6 @@ import Testing
         let record = try #require(try service.records().first)
         #expect(record.files.filter { $0.role == "submission" }.map(\.name) == ["LJMU July 2024.pdf"])
         let confirmation = try #require(lab.waitForMessages("jane@ljmu.test").first)
-        #expect(confirmation.contains("Appendix B.pdf is protected by a password"))
+        #expect(TestMessage.body(of: confirmation).contains("Appendix B.pdf is protected by a password"))
     }
 }

@@ -29,14 +29,16 @@ import Testing
         let lab = try MailLab()
         let service = try ServiceFixture(lab: lab)
         let message = TestMessage.submission(
-            fileName: "Self assessment July 2024.pdf", pdf: pdf, from: "x@elsewhere.test", messageID: "<moved@elsewhere.test>")
+            fileName: "Self assessment July 2024.pdf", pdf: pdf, from: "x@elsewhere.test",
+            messageID: "<moved@elsewhere.test>")
         try lab.send(message, from: "x@elsewhere.test")
         try lab.waitForInbox(count: 1)
         try service.runOnce()
         let record = try #require(try service.records().first)
         let destination = "\(service.archive)/University of Testshire/2024/07-July"
         try FileManager.default.createDirectory(atPath: destination, withIntermediateDirectories: true)
-        try FileManager.default.moveItem(atPath: service.folder(of: record), toPath: "\(destination)/\(record.reference)")
+        try FileManager.default.moveItem(
+            atPath: service.folder(of: record), toPath: "\(destination)/\(record.reference)")
 
         try lab.send(message, from: "x@elsewhere.test")
         try lab.waitForInbox(count: 1)
@@ -44,6 +46,32 @@ import Testing
 
         #expect(try service.records().count == 1, "not filed again in _Unidentified")
         #expect(service.events("duplicate").count == 1)
+    }
+
+    @Test func messageThatCannotBeFiledStaysOnTheServerAndDoesNotHoldUpTheOthers() throws {
+        let lab = try MailLab()
+        let service = try ServiceFixture(lab: lab)
+        // A file where LJMU's folder belongs makes its filing fail, whatever the permissions.
+        try FileManager.default.createDirectory(atPath: service.archive, withIntermediateDirectories: true)
+        try Data("in the way".utf8).write(
+            to: URL(fileURLWithPath: "\(service.archive)/Liverpool John Moores University"))
+        try lab.send(TestMessage.submission(pdf: pdf), from: "jane@ljmu.test")
+        try lab.send(
+            TestMessage.submission(
+                fileName: "University of Testshire July 2024.pdf", pdf: pdf, from: "sam@testshire.test"),
+            from: "sam@testshire.test")
+        try lab.waitForInbox(count: 2)
+
+        let blocked = try service.tcreview()
+        #expect(blocked.status == 1)
+        #expect(blocked.stderr.contains("could not be filed"))
+        #expect(try service.records().map(\.reference) == ["TC-2024-07-UOT"])
+        #expect(try lab.uids(in: "INBOX").count == 1, "the LJMU message is still on the server")
+
+        try FileManager.default.removeItem(atPath: "\(service.archive)/Liverpool John Moores University")
+        try service.runOnce()
+        #expect(Set(try service.records().map(\.reference)) == ["TC-2024-07-UOT", "TC-2024-07-LJMU"])
+        #expect(try lab.uids(in: "INBOX").isEmpty)
     }
 
     @Test func recreatedMailboxWithNewUIDValidityDoesNotFileAgain() throws {
@@ -182,7 +210,9 @@ import Testing
         let confirmation = try #require(lab.waitForMessages("jane@ljmu.test").first)
         #expect(TestMessage.header("Bcc", in: confirmation) == nil)
         #expect(!confirmation.contains("\nBcc:"))
-        #expect(confirmation.contains("Dear Jane Bcc: evil@attacker.test,"), "the name stays on one line")
+        #expect(
+            TestMessage.body(of: confirmation).contains("Dear Jane Bcc: evil@attacker.test,"),
+            "the name stays on one line")
         usleep(300_000)
         #expect(lab.messages(for: "evil@attacker.test").isEmpty)
         #expect(try service.records().first?.reference == "TC-2024-07-LJMU")

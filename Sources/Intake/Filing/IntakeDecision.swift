@@ -7,6 +7,8 @@ struct IntakeDecision {
     struct PDF {
         var part: MessagePart
         var inspection: PDFInspection
+        /// Where the extraction child wrote the PDF's text, pages separated by form feeds.
+        var textPath: String { part.path + ".txt" }
     }
 
     /// The PDFs to file (readable ones, and ones the reader could not finish).
@@ -41,7 +43,7 @@ extension MessageProcessor {
         }
         var refused: [(name: String, inspection: PDFInspection)] = []
         for part in candidates {
-            let inspection = context.inspector.inspect(part.path)
+            let inspection = context.inspector.inspect(part.path, textOutput: part.path + ".txt")
             let name = part.fileName ?? "the attached PDF"
             switch inspection {
             case .readable:

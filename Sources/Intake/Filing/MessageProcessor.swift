@@ -3,6 +3,7 @@ import Configuration
 import Foundation
 import Hashing
 import MIME
+import Prescreen
 
 /// Files one downloaded message: parses it, finds its PDFs, checks them, identifies the institution,
 /// writes the submission (or quarantine) folder atomically, and queues the emails it calls for.
@@ -73,6 +74,15 @@ public struct MessageProcessor: Sendable {
                     source: pdf.part.path, name: nil, originalName: pdf.part.fileName,
                     pages: pdf.inspection.pages, role: "submission"))
         }
+        var prescreen: PrescreenReport?
+        if decision.quarantine == nil,
+            let step = try PrescreenStep.run(
+                pdfs: decision.pdfs, institution: identification.institution, reference: plan.reference,
+                directory: work)
+        {
+            prescreen = step.report
+            files += step.files
+        }
         let record = SubmissionRecord(
             reference: plan.reference, version: plan.version, institution: identification.institution?.name,
             institutionShort: identification.institution?.short, identifiedBy: identification.source,
@@ -81,7 +91,8 @@ public struct MessageProcessor: Sendable {
             messageID: message.messageID, messageKey: key, received: received,
             imapUIDValidity: fetched.uidValidity, imapUID: fetched.uid, files: [],
             status: decision.quarantine == nil ? "filed" : "quarantined",
-            reason: decision.quarantine?.summary,
+            reason: decision.quarantine?.summary, prescreen: prescreen?.worstLevel.rawValue,
+            form: prescreen?.form.rawValue,
             notes: decision.notes)
         let filed = try filer.commit(plan: plan, record: record, files: files, scratch: work)
         let outcome: ProcessingOutcome

@@ -15,7 +15,7 @@ public enum PDFInspection: Sendable, Equatable {
     }
 }
 
-/// Opens PDFs with poppler in a child process (`tcreview pdf-info`) with a wall-clock and memory limit,
+/// Opens PDFs with poppler in a child process (`tcreview extract`) with a wall-clock and memory limit,
 /// because a crafted PDF can hang or crash poppler; the service itself never loads one.
 public struct PDFInspector: Sendable {
     /// The `tcreview` executable to run as the child.
@@ -34,13 +34,15 @@ public struct PDFInspector: Sendable {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 
-    public func inspect(_ path: String) -> PDFInspection {
-        let result = ChildProcess.run(
-            executable, arguments: ["pdf-info", "--memory-limit", String(memoryLimit), path], timeout: timeout)
+    /// Opens the PDF at `path`; with `textOutput`, the child also writes the PDF's text there.
+    public func inspect(_ path: String, textOutput: String? = nil) -> PDFInspection {
+        var arguments = ["extract", "--memory-limit", String(memoryLimit)]
+        if let textOutput { arguments += ["--text", textOutput] }
+        let result = ChildProcess.run(executable, arguments: arguments + [path], timeout: timeout)
 
         switch result.outcome {
         case .timedOut:
-            return .killed("reading it took longer than \(Int(timeout)) seconds")
+            return .killed("reading it took longer than \(timeout.formatted()) seconds")
         case .signalled(let signal):
             return .killed("the PDF reader stopped with signal \(signal)")
         case .exited:

@@ -35,7 +35,9 @@ extension MessageProcessor {
                     }
                     reply = letters.confirmation(
                         record: record, to: sender, cc: cc.map { [$0] } ?? [], inReplyTo: threadID,
-                        references: references, problems: state.notes)
+                        references: references, problems: state.notes,
+                        findings: PrescreenStep.load(folder: "\(context.layout.root)/\(state.folder)")?
+                            .attentionLines())
                 }
                 try enqueue(
                     reply, id: "\(reference)-\(state.quarantine == nil ? "confirmation" : "rejection")",

@@ -12,7 +12,7 @@ struct Letters {
     /// The thanks-and-receipt reply to the sender of a filed submission.
     func confirmation(
         record: SubmissionRecord, to recipient: MailAddress, cc: [MailAddress], inReplyTo: String?,
-        references: [String], problems: [String]
+        references: [String], problems: [String], findings: [String]?
     ) -> OutgoingMessage {
         let pdfs = record.files.filter { $0.role == "submission" }
         var body = "Dear \(recipient.singleLineName ?? "colleague"),\n\n"
@@ -39,6 +39,17 @@ struct Letters {
         if !problems.isEmpty {
             body += "\nPlease note:\n"
             for problem in problems { body += "  - \(problem)\n" }
+        }
+        if let findings {
+            if findings.isEmpty {
+                body += "\nOur first check of the form found nothing missing: the questions are answered, "
+                body += "the plan covers all four themes, and both sign-offs are there.\n"
+            } else {
+                body += "\nOur first check of the form found some things that need your attention:\n"
+                for finding in findings { body += "  - \(finding)\n" }
+                body += "If you can put them right, please reply with the corrected PDF attached; "
+                body += "if not, peer review goes ahead with what you sent.\n"
+            }
         }
         body += """
 

@@ -40,7 +40,7 @@ final class ServiceFixture: @unchecked Sendable {
             archive = \(archive)
             poll-interval = 1
             coordinators = coordinator@lab.test
-            pdf-timeout = 20
+            \(service.contains { $0.hasPrefix("pdf-timeout") } ? "" : "pdf-timeout = 20")
             \(service.joined(separator: "\n"))
 
             """

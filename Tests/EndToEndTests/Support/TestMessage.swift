@@ -78,4 +78,27 @@ enum TestMessage {
         }
         return nil
     }
+
+    /// The body of a delivered single-part message as a reader sees it: quoted-printable decoded.
+    static func body(of message: String) -> String {
+        let normalized = message.replacingOccurrences(of: "\r\n", with: "\n")
+        guard let split = normalized.range(of: "\n\n") else { return "" }
+        let body = String(normalized[split.upperBound...])
+        guard header("Content-Transfer-Encoding", in: message)?.lowercased() == "quoted-printable" else { return body }
+        var bytes: [UInt8] = []
+        let source = Array(body.replacingOccurrences(of: "=\n", with: "").utf8)
+        var index = 0
+        while index < source.count {
+            if source[index] == UInt8(ascii: "="), index + 2 < source.count,
+                let value = UInt8(String(decoding: source[(index + 1)...(index + 2)], as: UTF8.self), radix: 16)
+            {
+                bytes.append(value)
+                index += 3
+            } else {
+                bytes.append(source[index])
+                index += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }

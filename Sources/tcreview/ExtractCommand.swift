@@ -2,27 +2,32 @@ import Foundation
 import Intake
 import PDFReader
 
-/// `tcreview pdf-info FILE`: the child process that opens one PDF with poppler and prints what it found as JSON.
+/// `tcreview extract FILE`: the child process that opens one PDF with poppler, writes its text, and prints
+/// what it found as JSON.
 ///
-/// The service runs it with a time limit; it limits its own memory before touching the file.
-struct PDFInfoCommand: Command {
-    static let name = "pdf-info"
-    static let abstract = "Print a PDF's page count and details as JSON (used by the service)"
+/// The service runs it with a time limit, because crafted PDFs can hang or crash poppler; it limits its
+/// own memory before touching the file.
+struct ExtractCommand: Command {
+    static let name = "extract"
+    static let abstract = "Read a PDF's text and details with poppler (the service runs this as a child)"
     static let usage = """
-        USAGE: tcreview pdf-info [--memory-limit BYTES] FILE
+        USAGE: tcreview extract [--text OUT] [--memory-limit BYTES] FILE
 
-        Opens FILE with poppler and prints {"summary": {...}} or {"error": ...} on one line.
+        Opens FILE with poppler and prints {"summary": {...}} or {"error": ...} on one line. With --text,
+        writes the text of every page to OUT, pages separated by form feeds (as pdftotext does).
         Exits 0 when the PDF is readable, 3 when it is not.
         """
-    static let valuedOptions: Set<String> = ["--memory-limit"]
+    static let valuedOptions: Set<String> = ["--memory-limit", "--text"]
 
     let path: String
+    let textOutput: String?
     let memoryLimit: Int?
 
     init(arguments: Arguments, configPath: String) throws(UsageError) {
         guard let path = arguments.positional.first else { throw .missingArgument("FILE") }
         if arguments.positional.count > 1 { throw .unexpectedArgument(arguments.positional[1]) }
         self.path = path
+        self.textOutput = arguments.options["--text"]
         if let text = arguments.options["--memory-limit"] {
             guard let limit = Int(text), limit > 0 else {
                 throw .invalidValue(option: "--memory-limit", value: text, expected: "a number of bytes")
@@ -40,7 +45,10 @@ struct PDFInfoCommand: Command {
         }
         let reply: PDFInfoReply
         do {
-            reply = PDFInfoReply(summary: try PDFDocument(path: path).summary)
+            let document = try PDFDocument(path: path)
+            var summary = document.summary
+            if let textOutput { summary.textCharacters = try document.writeText(to: textOutput) }
+            reply = PDFInfoReply(summary: summary)
         } catch {
             reply = PDFInfoReply(error: error)
         }

@@ -1,0 +1,30 @@
+/// Stages 2 and 3: a RAG (Red/Amber/Green) analysis of the previous action plan, with its counts.
+enum RAGCheck {
+    static let id = "rag"
+    static let title = "RAG analysis of the previous plan"
+
+    static func check(_ result: RAGCounter.Result, context: ScreenContext) -> Finding {
+        let counts = result.counts
+        if counts.total > 0 {
+            let quote = result.firstStatus.map { context.quote(at: $0, length: 120) }
+            return Finding(
+                id: id, level: .ok, title: title,
+                detail:
+                    "The RAG analysis of your previous plan lists \(counts.red) red, \(counts.amber) amber and \(counts.green) green actions.",
+                evidence: quote?.evidence, page: quote?.page)
+        }
+        if let mention = result.mention {
+            let quote = context.quote(at: mention.lowerBound, length: 120)
+            return Finding(
+                id: id, level: .attention, title: title,
+                detail:
+                    "A RAG analysis is mentioned, but no Red, Amber or Green statuses could be read from it; please give each action of your previous plan its status.",
+                evidence: quote.evidence, page: quote.page)
+        }
+        return Finding(
+            id: id, level: .missing, title: title,
+            detail:
+                "No RAG (Red/Amber/Green) analysis of your previous action plan was found; \(context.form.rawValue) submissions need one."
+        )
+    }
+}

@@ -1,0 +1,69 @@
+/// One action of an action plan, as read from the PDF.
+public struct ActionPlanRow: Sendable, Codable, Equatable {
+    /// One of the Technician Commitment themes, e.g. `Career Development`.
+    public var theme: String
+    public var activity: String
+    public var description: String
+    /// As written, e.g. `July 2026`, `Q3 2025`, `ongoing`; empty when the action has none.
+    public var timescale: String
+    public var page: Int
+
+    public init(theme: String, activity: String, description: String, timescale: String, page: Int) {
+        self.theme = theme
+        self.activity = activity
+        self.description = description
+        self.timescale = timescale
+        self.page = page
+    }
+}
+
+/// How many actions of the previous plan a RAG analysis marks red, amber and green.
+public struct RAGCounts: Sendable, Codable, Equatable {
+    public var red: Int
+    public var amber: Int
+    public var green: Int
+
+    public init(red: Int, amber: Int, green: Int) {
+        self.red = red
+        self.amber = amber
+        self.green = green
+    }
+
+    public var total: Int { red + amber + green }
+}
+
+/// Everything the pre-screen found in one submission.
+public struct PrescreenReport: Sendable, Codable, Equatable {
+    public var form: FormKind
+    public var findings: [Finding]
+    public var actionPlan: [ActionPlanRow]
+    /// The number of words in the Q1 profile, when the form has one and it is answered.
+    public var profileWordCount: Int?
+    public var rag: RAGCounts?
+    /// The organisation as named in the PDF.
+    public var organisation: String?
+    /// False for scanned, image-only PDFs.
+    public var hasText: Bool
+
+    public init(
+        form: FormKind, findings: [Finding], actionPlan: [ActionPlanRow] = [], profileWordCount: Int? = nil,
+        rag: RAGCounts? = nil, organisation: String? = nil, hasText: Bool = true
+    ) {
+        self.form = form
+        self.findings = findings
+        self.actionPlan = actionPlan
+        self.profileWordCount = profileWordCount
+        self.rag = rag
+        self.organisation = organisation
+        self.hasText = hasText
+    }
+
+    /// Whether any finding is `missing`.
+    public var hasMissing: Bool { findings.contains { $0.level == .missing } }
+
+    /// The most serious level among the findings; `ok` when there are none.
+    public var worstLevel: FindingLevel { findings.map(\.level).max() ?? .ok }
+
+    /// The finding with this id, if the pre-screen made one.
+    public func finding(_ id: String) -> Finding? { findings.first { $0.id == id } }
+}
