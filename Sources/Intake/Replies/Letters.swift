@@ -40,6 +40,10 @@ struct Letters {
             body += "\nPlease note:\n"
             for problem in problems { body += "  - \(problem)\n" }
         }
+        if findings == nil {
+            body += "\nWe could not read the text of the PDF automatically, so a coordinator will check that "
+            body += "the form is complete and tell you if anything needs your attention.\n"
+        }
         if let findings {
             if findings.isEmpty {
                 body += "\nOur first check of the form found nothing missing: the questions are answered, "
@@ -54,9 +58,8 @@ struct Letters {
         body += """
 
             What happens next:
-              1. We check that the form is complete and tell you if anything needs your attention.
-              2. Your self-assessment and action plan go to peer reviewers from other signatory institutions.
-              3. You receive their constructive feedback by email.
+              1. Your self-assessment and action plan go to peer reviewers from other signatory institutions.
+              2. You receive their constructive feedback by email.
 
             To send a corrected version, reply to this email with the new PDF attached; it is filed as a new version and your earlier one is kept. Please quote \(record.reference) in any message about it.
 
@@ -127,8 +130,14 @@ struct Letters {
             guard line.count > width else { return String(line) }
             let lead = line.prefix { $0 == " " }
             var hang = String(lead)
-            if line.dropFirst(lead.count).hasPrefix("- ") || line.dropFirst(lead.count).first?.isNumber == true {
-                hang += "   "
+            let content = line.dropFirst(lead.count)
+            if content.hasPrefix("- ") {
+                hang += "  "
+            } else if let marker = content.firstIndex(of: " "),
+                content[..<marker].allSatisfy({ $0.isNumber || $0 == "." }),
+                content.first?.isNumber == true
+            {
+                hang += String(repeating: " ", count: content.distance(from: content.startIndex, to: marker) + 1)
             } else if let colon = line.range(of: ":  ") {
                 let valueStart = line[colon.upperBound...].prefix { $0 == " " }.count
                 hang = String(
