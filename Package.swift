@@ -26,18 +26,27 @@ let package = Package(
         .target(name: "Configuration", dependencies: ["MailTransport"]),
         .target(name: "Archive", dependencies: ["Hashing"]),
         .target(name: "Prescreen"),
+        .target(name: "Review", dependencies: ["Configuration"]),
+        .target(
+            name: "ReviewDesk",
+            dependencies: ["Intake", "Review", "Archive", "Configuration", "MIME", "Prescreen", "Hashing"]
+        ),
         .target(
             name: "Intake",
             dependencies: ["Archive", "Configuration", "MIME", "MailTransport", "PDFReader", "Prescreen"]),
         .executableTarget(
             name: "tcreview",
-            dependencies: ["Intake", "Archive", "Configuration", "MailTransport", "PDFReader", "Prescreen"]
+            dependencies: [
+                "Intake", "Archive", "Configuration", "MailTransport", "PDFReader", "Prescreen", "Review", "ReviewDesk",
+            ]
         ),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "UnitTests",
-            dependencies: ["Intake", "Archive", "Configuration", "MIME", "PDFReader", "Prescreen", "TestSupport"],
+            dependencies: [
+                "Intake", "Archive", "Configuration", "MIME", "PDFReader", "Prescreen", "Review", "TestSupport",
+            ],
             resources: [.copy("Prescreen/Fixtures")]
         ),
         .testTarget(

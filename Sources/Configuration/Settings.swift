@@ -30,4 +30,15 @@ public struct Settings: Sendable {
     public var institutions: [Institution]
     /// The folder the config file is in; the other config files are looked up here.
     public var configDirectory: String
+    /// The folder of review rubrics, absolute (`[service] rubrics`, default `Rubrics`).
+    public var rubricsFolder: String = "Rubrics"
+    /// Days before a review's due date that the reviewer is reminded.
+    public var reminderDaysBefore: Int = 3
+    /// Days overdue after which the coordinators are told.
+    public var overdueNotifyDays: Int = 7
+    /// Whether reviewers are assigned as soon as a submission is filed.
+    public var autoAssign: Bool = true
+
+    /// `reviewers.csv` beside the config file.
+    public var reviewersFile: String { (configDirectory as NSString).appendingPathComponent("reviewers.csv") }
 }

@@ -19,8 +19,9 @@ public struct SettingsLoader {
         "smtp": ["url", "user", "password-file", "from", "ca-file"],
         "service": [
             "archive", "poll-interval", "max-message-size", "coordinators", "replies-per-hour", "pdf-timeout",
-            "pdf-memory-limit",
+            "pdf-memory-limit", "rubrics",
         ],
+        "review": ["reminder-days-before", "overdue-notify-days", "auto-assign"],
     ]
 
     /// Loads the settings, or throws every problem found.
@@ -137,6 +138,28 @@ public struct SettingsLoader {
         }
         let pdfMemory = integer("pdf-memory-limit", default: 1 << 30, range: (64 << 20)...(1 << 36))
 
+        let rubrics = resolve(ini.value("service", "rubrics") ?? "Rubrics", in: workingDirectory)
+        func reviewInteger(_ key: String, default fallback: Int, range: ClosedRange<Int>) -> Int {
+            guard let text = ini.value("review", key) else { return fallback }
+            guard let number = Int(text), range.contains(number) else {
+                problem("review", key, "\(key) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+                return fallback
+            }
+            return number
+        }
+        let reminderDaysBefore = reviewInteger("reminder-days-before", default: 3, range: 0...60)
+        let overdueNotifyDays = reviewInteger("overdue-notify-days", default: 7, range: 1...120)
+        var autoAssign = true
+        if let text = ini.value("review", "auto-assign")?.lowercased() {
+            if ["yes", "true", "on"].contains(text) {
+                autoAssign = true
+            } else if ["no", "false", "off"].contains(text) {
+                autoAssign = false
+            } else {
+                problem("review", "auto-assign", "auto-assign must be yes or no")
+            }
+        }
+
         let csvPath = (directory as NSString).appendingPathComponent("institutions.csv")
         var institutions: [Institution] = []
         if let csv = try? String(contentsOfFile: csvPath, encoding: .utf8) {
@@ -155,7 +178,8 @@ public struct SettingsLoader {
             imap: imap, filedFolder: filed.flatMap { $0.isEmpty ? nil : $0 }, smtp: smtp, from: from,
             archive: archive, pollInterval: pollInterval, maxMessageSize: maxMessageSize, coordinators: coordinators,
             repliesPerHour: repliesPerHour, pdfTimeout: pdfTimeout, pdfMemoryLimit: pdfMemory,
-            institutions: institutions, configDirectory: directory)
+            institutions: institutions, configDirectory: directory, rubricsFolder: rubrics,
+            reminderDaysBefore: reminderDaysBefore, overdueNotifyDays: overdueNotifyDays, autoAssign: autoAssign)
         return (settings, problems)
     }
 

@@ -17,6 +17,7 @@ public struct IntakeContext: Sendable {
     public var serviceAddress: MailAddress
     public var coordinators: [MailAddress]
     public var clock: @Sendable () -> Date
+    public var hooks = IntakeHooks()
 
     public init(settings: Settings, inspector: PDFInspector, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.settings = settings
@@ -30,6 +31,17 @@ public struct IntakeContext: Sendable {
         self.serviceAddress = MailAddress(parsing: settings.from) ?? MailAddress(address: settings.from)
         self.coordinators = settings.coordinators.map { MailAddress(address: $0) }
         self.clock = clock
+    }
+}
+
+extension IntakeContext {
+    /// Composes a message and queues it in the outbox under `id`; an id queued before is not queued again.
+    public func enqueue(_ message: OutgoingMessage, id: String, reference: String) throws {
+        let data = try MessageComposer.compose(message)
+        if try outbox.enqueue(id: id, message: data) {
+            let to = (message.to + message.cc).map(\.address).joined(separator: ", ")
+            log.record("queued", reference: reference, "\(reference): queued \(id) to \(to)", detail: ["id": id])
+        }
     }
 }
 

@@ -29,6 +29,9 @@ public struct IntakeService: Sendable {
             if case .loginDenied = error as? MailTransportError { result.loginDenied = true }
             context.log.record("poll-failed", "could not check the inbox: \(error)")
         }
+        do { try context.hooks.everyCycle() } catch {
+            context.log.record("daily-pass-failed", "the daily pass failed: \(error)")
+        }
         let after = sender.flush(shouldStop: { stop.isRequested })
         result.sent = before.sent + after.sent
         result.stillQueued = after.stillQueued
@@ -64,15 +67,18 @@ public struct IntakeService: Sendable {
         var filed = 0
         var quarantined = 0
         var duplicates = 0
+        var replies = 0
         for outcome in poll.outcomes {
             switch outcome {
             case .filed: filed += 1
             case .quarantined: quarantined += 1
             case .duplicate: duplicates += 1
+            case .reply: replies += 1
             }
         }
         let failed = poll.failed > 0 ? ", \(poll.failed) failed and left to retry" : ""
-        return "cycle: \(filed) filed, \(quarantined) quarantined, \(duplicates) already seen\(failed); "
+        return
+            "cycle: \(filed) filed, \(quarantined) quarantined, \(replies) replies, \(duplicates) already seen\(failed); "
             + "\(sent) emails sent, \(queued) waiting"
     }
 }

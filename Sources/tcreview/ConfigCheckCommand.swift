@@ -1,5 +1,6 @@
 import Configuration
 import Foundation
+import ReviewDesk
 
 /// `tcreview config check`: validate every configuration file and print `file:line: problem` for each fault.
 struct ConfigCheckCommand: Command {
@@ -8,7 +9,7 @@ struct ConfigCheckCommand: Command {
     static let usage = """
         USAGE: tcreview config check [--config PATH]
 
-        Reads tcreview.conf and institutions.csv beside it, and prints one line for each problem as
+        Reads tcreview.conf, institutions.csv and reviewers.csv beside it, and the rubrics, and prints one line for each problem as
         file:line: problem. Exits 0 when there are none, 78 otherwise.
         """
 
@@ -23,7 +24,8 @@ struct ConfigCheckCommand: Command {
     }
 
     func run() throws -> Int32 {
-        let (settings, problems) = SettingsLoader().check(configPath: configPath)
+        var (settings, problems) = SettingsLoader().check(configPath: configPath)
+        if let settings { problems += ReviewDesk.check(settings: settings) }
         for problem in problems { print(problem) }
         guard let settings, problems.isEmpty else { return ExitStatus.config }
         print("\(configPath): OK: \(settings.institutions.count) institutions, archive \(settings.archive)")

@@ -3,6 +3,7 @@ import Configuration
 import Dispatch
 import Foundation
 import Intake
+import ReviewDesk
 
 /// `tcreview serve`: poll the inbox, file submissions, send confirmations.
 struct ServeCommand: Command {
@@ -50,7 +51,17 @@ struct ServeCommand: Command {
         let inspector = PDFInspector(
             executable: PDFInspector.currentExecutable, timeout: TimeInterval(settings.pdfTimeout),
             memoryLimit: settings.pdfMemoryLimit)
-        let service = IntakeService(context: IntakeContext(settings: settings, inspector: inspector))
+        var context = IntakeContext(settings: settings, inspector: inspector)
+        do {
+            context.hooks = try ReviewDesk.load(context: context).hooks
+        } catch {
+            throw CommandFailure(
+                status: ExitStatus.config,
+                message:
+                    "the review configuration has problems:\n\(error.description)\nRun 'tcreview config check' after fixing them."
+            )
+        }
+        let service = IntakeService(context: context)
         let stop = StopFlag()
         let sources = [SIGTERM, SIGINT].map { number -> DispatchSourceSignal in
             signal(number, SIG_IGN)

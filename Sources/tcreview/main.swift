@@ -3,7 +3,8 @@ import Foundation
 /// The `tcreview` command: finds the subcommand, handles `--help` and `--config`, runs it.
 enum TCReview {
     static let commands: [any Command.Type] = [
-        ServeCommand.self, CheckCommand.self, ConfigCheckCommand.self, ExtractCommand.self,
+        ServeCommand.self, CheckCommand.self, AssignCommand.self, ReassignCommand.self, ReviewersCommand.self,
+        RemindCommand.self, ConfigCheckCommand.self, ExtractCommand.self,
     ]
 
     static let overview = """

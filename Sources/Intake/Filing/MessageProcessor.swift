@@ -25,6 +25,10 @@ public struct MessageProcessor: Sendable {
         let parsed = try? MessageParser.parse(file: fetched.path, extractingTo: "\(work)/parts")
         let key = parsed?.messageID.map { "message-id:\($0)" } ?? "sha256:\(hash)"
 
+        if let parsed, let handled = try context.hooks.routeReply(parsed, fetched.path, key) {
+            return handled
+        }
+
         if let known = context.state.load(MessageState.self, kind: "messages", key: key) {
             // Completely handled before (its folder may since have been moved by a coordinator), or filed
             // just before a crash, with its emails still to queue.
@@ -32,6 +36,9 @@ public struct MessageProcessor: Sendable {
             if known.lettersQueued || record != nil {
                 if !known.lettersQueued, let record {
                     try queueLetters(for: record, parsed: parsed ?? ParsedMessage(), key: key, state: known)
+                }
+                if let record, record.status == "filed" {
+                    try context.hooks.afterFiling(record, "\(context.layout.root)/\(known.folder)")
                 }
                 context.log.record(
                     "duplicate", reference: known.reference,
@@ -114,6 +121,9 @@ public struct MessageProcessor: Sendable {
             outcome = .filed(reference: filed.reference)
         }
         try queueLetters(for: filed, parsed: message, key: key, state: intent)
+        if decision.quarantine == nil {
+            try context.hooks.afterFiling(filed, "\(context.layout.root)/\(plan.relativeFolder)")
+        }
         return outcome
     }
 

@@ -4,7 +4,7 @@ import Foundation
 import Prescreen
 
 /// The pre-screen of a filed submission: its text, the report, and the files they become.
-struct PrescreenStep {
+public enum PrescreenStep {
     static let textFileName = "text.txt"
     static let reportFileName = "prescreen.txt"
     static let jsonFileName = "prescreen.json"
@@ -43,7 +43,7 @@ struct PrescreenStep {
     }
 
     /// The report filed with a submission, if it has one.
-    static func load(folder: String) -> PrescreenReport? {
+    public static func load(folder: String) -> PrescreenReport? {
         guard let data = FileSystem.read("\(folder)/\(jsonFileName)") else { return nil }
         return try? JSONDecoder().decode(PrescreenReport.self, from: data)
     }

@@ -39,7 +39,7 @@ extension MessageProcessor {
                         findings: PrescreenStep.load(folder: "\(context.layout.root)/\(state.folder)")?
                             .attentionLines())
                 }
-                try enqueue(
+                try context.enqueue(
                     reply, id: "\(reference)-\(state.quarantine == nil ? "confirmation" : "rejection")",
                     reference: reference)
             } else {
@@ -84,19 +84,11 @@ extension MessageProcessor {
             let notice = letters.coordinatorNotice(
                 reference: reference, kind: "coordinators", subject: subject, facts: facts, action: action,
                 to: context.coordinators)
-            try enqueue(notice, id: "\(reference)-coordinators", reference: reference)
+            try context.enqueue(notice, id: "\(reference)-coordinators", reference: reference)
         }
         var done = state
         done.lettersQueued = true
         try context.state.save(done, kind: "messages", key: key)
     }
 
-    private func enqueue(_ message: OutgoingMessage, id: String, reference: String) throws {
-        let data = try MessageComposer.compose(message)
-        if try context.outbox.enqueue(id: id, message: data) {
-            let to = (message.to + message.cc).map(\.address).joined(separator: ", ")
-            context.log.record(
-                "queued", reference: reference, "\(reference): queued \(id) to \(to)", detail: ["id": id])
-        }
-    }
 }

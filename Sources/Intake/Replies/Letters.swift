@@ -5,9 +5,14 @@ import MIME
 
 /// The words of every email intake sends: to institutions in plain, friendly language; to coordinators
 /// with the facts they need to act.
-struct Letters {
-    let from: MailAddress
-    let now: Date
+public struct Letters: Sendable {
+    public let from: MailAddress
+    public let now: Date
+
+    public init(from: MailAddress, now: Date) {
+        self.from = from
+        self.now = now
+    }
 
     /// The thanks-and-receipt reply to the sender of a filed submission.
     func confirmation(
@@ -103,7 +108,7 @@ struct Letters {
     }
 
     /// A notice to the coordinators about something that needs a person.
-    func coordinatorNotice(
+    public func coordinatorNotice(
         reference: String, kind: String, subject: String, facts: [(String, String)],
         action: String, to coordinators: [MailAddress]
     ) -> OutgoingMessage {
@@ -119,13 +124,13 @@ struct Letters {
     }
 
     /// A Message-ID fixed by reference and kind, so a message queued twice is recognisably the same.
-    func messageID(_ reference: String, _ kind: String) -> String {
+    public func messageID(_ reference: String, _ kind: String) -> String {
         "\(reference).\(kind)@\(from.domain.isEmpty ? "tcreview.invalid" : from.domain)"
     }
 
     /// Wraps every line longer than `width` at spaces; continuation lines keep the line's indentation
     /// (for list items, the indentation of the item's text; for `Label:  value` lines, of the value).
-    static func wrapped(_ text: String, width: Int = 78) -> String {
+    public static func wrapped(_ text: String, width: Int = 78) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             guard line.count > width else { return String(line) }
             let lead = line.prefix { $0 == " " }
@@ -160,7 +165,7 @@ struct Letters {
         }.joined(separator: "\n")
     }
 
-    static func monthYear(_ month: Int, _ year: Int) -> String {
+    public static func monthYear(_ month: Int, _ year: Int) -> String {
         let names = [
             "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
             "November", "December",
@@ -168,7 +173,7 @@ struct Letters {
         return "\(names[max(0, min(11, month - 1))]) \(year)"
     }
 
-    static func size(_ bytes: Int) -> String {
+    public static func size(_ bytes: Int) -> String {
         if bytes < 1024 { return "\(bytes) bytes" }
         if bytes < 1024 * 1024 { return String(format: "%.0f KB", Double(bytes) / 1024) }
         return String(format: "%.1f MB", Double(bytes) / 1024 / 1024)

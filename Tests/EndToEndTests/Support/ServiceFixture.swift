@@ -18,8 +18,24 @@ final class ServiceFixture: @unchecked Sendable {
 
         """
 
-    /// - Parameter service: extra `[service]` lines, e.g. `max-message-size = 20000`.
-    init(lab: MailLab, filedFolder: String? = "Filed", mailbox: String = "INBOX", service: [String] = []) throws {
+    static let reviewersCSV = """
+        name,email,institution,expertise,max-open,active,conflicts
+        Ada Reviewer,ada@reviewers.test,LJMU,career development,5,yes,
+        Ben Reviewer,ben@reviewers.test;ben.home@reviewers.test,Prifysgol Aberystwyth,recognition,5,yes,
+        Cat Reviewer,cat@reviewers.test,UOT,technician voice,5,yes,LJMU
+        Dan Reviewer,dan@reviewers.test,,sustainability,5,yes,
+        Eve Reviewer,eve@reviewers.test,,visibility,5,no,
+        Fay Reviewer,fay@reviewers.test,,rag,5,yes,
+
+        """
+
+    /// - Parameters:
+    ///   - service: extra `[service]` lines, e.g. `max-message-size = 20000`.
+    ///   - review: `[review]` lines; reviewers are not assigned unless a test asks (`auto-assign = yes`).
+    init(
+        lab: MailLab, filedFolder: String? = "Filed", mailbox: String = "INBOX", service: [String] = [],
+        review: [String] = ["auto-assign = no"]
+    ) throws {
         self.lab = lab
         self.directory = try makeTemporaryDirectory(prefix: "svc")
         self.configPath = "\(directory)/config/tcreview.conf"
@@ -40,14 +56,19 @@ final class ServiceFixture: @unchecked Sendable {
             archive = \(archive)
             poll-interval = 1
             coordinators = coordinator@lab.test
+            rubrics = \(MailLab.packageRoot)/Rubrics
             \(service.contains { $0.hasPrefix("pdf-timeout") } ? "" : "pdf-timeout = 20")
             \(service.joined(separator: "\n"))
+
+            [review]
+            \(review.joined(separator: "\n"))
 
             """
         try config.write(toFile: configPath, atomically: true, encoding: .utf8)
         try "\(lab.password)\n".write(toFile: "\(directory)/config/imap.password", atomically: true, encoding: .utf8)
         try Self.institutionsCSV.write(
             toFile: "\(directory)/config/institutions.csv", atomically: true, encoding: .utf8)
+        try Self.reviewersCSV.write(toFile: "\(directory)/config/reviewers.csv", atomically: true, encoding: .utf8)
     }
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }

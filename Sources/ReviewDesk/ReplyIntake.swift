@@ -1,0 +1,232 @@
+import Archive
+import Foundation
+import Hashing
+import Intake
+import MIME
+import Review
+
+extension ReviewDesk {
+    private struct HandledReply: Codable {
+        var reference: String
+        var result: String
+    }
+
+    /// The assignment token a message names, in its subject tag or in the request's Message-ID it answers.
+    static func token(in message: ParsedMessage) -> String? {
+        if let subject = message.subject, let range = subject.range(of: "[review:") {
+            let token = subject[range.upperBound...].prefix { $0.isLetter || $0.isNumber }
+            if !token.isEmpty { return String(token) }
+        }
+        for id in [message.inReplyTo].compactMap({ $0 }) + message.references.reversed() {
+            if let range = id.range(of: ".review.") {
+                let token = id[range.upperBound...].prefix { $0.isLetter || $0.isNumber }
+                if !token.isEmpty { return String(token) }
+            }
+        }
+        return nil
+    }
+
+    /// Out-of-office and other automatic answers: never applied, never answered.
+    static func isAutomaticReply(_ message: ParsedMessage, ownAddress: String) -> Bool {
+        if AutoReplyRules.reasonNotToReply(to: message, ownAddress: ownAddress) != nil { return true }
+        if message.hasHeader(named: { ["x-autoreply", "x-autorespond", "x-auto-response-suppress"].contains($0) }) {
+            return true
+        }
+        let subject = (message.subject ?? "").lowercased()
+        return ["out of office", "automatic reply", "auto:", "autoreply", "auto-reply", "abwesenheit", "away from"]
+            .contains { subject.hasPrefix($0) || subject.contains("[\($0)") }
+    }
+
+    /// Takes a reply to a review request: stores a valid review, asks for corrections, or keeps the message
+    /// aside and tells the coordinators. Nil when the message answers no review request.
+    func takeReply(_ message: ParsedMessage, path: String, key: String) throws -> ProcessingOutcome? {
+        guard let token = Self.token(in: message) else { return nil }
+        if let handled = context.state.load(HandledReply.self, kind: "review-replies", key: key) {
+            return .reply(reference: handled.reference, result: "already handled: \(handled.result)")
+        }
+        let outcome = try handleReply(message, path: path, key: key, token: token)
+        try context.state.save(
+            HandledReply(reference: outcome.reference, result: outcome.result), kind: "review-replies", key: key)
+        return .reply(reference: outcome.reference, result: outcome.result)
+    }
+
+    private func handleReply(_ message: ParsedMessage, path: String, key: String, token: String) throws -> (
+        reference: String, result: String
+    ) {
+        let sender = message.from.first
+        guard let folder = store.folder(forToken: token),
+            let assignment = store.assignments(in: folder).first(where: { $0.token == token }),
+            let record = try? SubmissionRecord.load("\(folder)/\(ArchiveLayout.recordFileName)")
+        else {
+            let reference = try keepAside(
+                path, folder: nil, reason: "names an unknown review token (\(token))", key: key)
+            try tellCoordinators(
+                reference: reference, kind: "unknown-token", subject: "Review reply with an unknown token",
+                action:
+                    "A message claims to answer a review request, but its token matches no assignment. Nothing was applied.",
+                message: message)
+            return (reference, "kept aside: unknown token")
+        }
+        if Self.isAutomaticReply(message, ownAddress: context.serviceAddress.address) {
+            _ = try keepAside(path, folder: folder, reason: "automatic reply (out of office)", key: key)
+            context.log.record(
+                "auto-reply-ignored", reference: record.reference,
+                "\(record.reference): an automatic reply from \(sender?.address ?? "?") was kept, not answered")
+            return (record.reference, "automatic reply ignored")
+        }
+        let reviewer = self.reviewer(assignment.reviewer)
+        let fromReviewer =
+            sender.map { reviewer?.owns(address: $0.address) ?? ($0.address.lowercased() == assignment.reviewer) }
+            ?? false
+        guard fromReviewer, assignment.status != .withdrawn else {
+            let why =
+                assignment.status == .withdrawn
+                ? "answers an assignment that was withdrawn"
+                : "does not come from the assigned reviewer (\(assignment.reviewer))"
+            _ = try keepAside(path, folder: folder, reason: why, key: key)
+            try tellCoordinators(
+                reference: record.reference, kind: "aside-\(Self.shortHash(key))", subject: "Review reply not applied",
+                action:
+                    "A reply to a review request was kept aside and not applied, because it \(why). Nobody else can put scores on a submission.",
+                message: message)
+            return (record.reference, "kept aside: \(why)")
+        }
+        guard let rubric = rubric(for: record), let sender else { return (record.reference, "no rubric") }
+        let replyID = message.messageID.flatMap { MessageComposer.isSafeToken($0) ? $0 : nil }
+        switch ReplyParser.parse(plainText: message.plainText, htmlText: message.htmlText, rubric: rubric) {
+        case .success(let answers):
+            let number = try storeReview(
+                answers, assignment: assignment, folder: folder, messagePath: path, rubric: rubric)
+            var updated = store.assignments(in: folder)
+            if let index = updated.firstIndex(where: { $0.token == token }) { updated[index].status = .received }
+            try store.save(updated, in: folder)
+            try context.enqueue(
+                letters.acknowledgement(assignment: assignment, to: sender, replyID: replyID, number: number),
+                id: "\(record.reference)-ack-\(token)-\(number)", reference: record.reference)
+            context.log.record(
+                "review-received", reference: record.reference,
+                "\(record.reference): review \(number) from \(assignment.reviewer) stored",
+                detail: ["reviewer": assignment.reviewer, "number": "\(number)"])
+            return (record.reference, "review stored")
+        case .failure(let errors):
+            _ = try keepAside(path, folder: folder, reason: "incomplete review, correction requested", key: key)
+            let kind = "fix.\(Self.shortHash(key))"
+            try context.enqueue(
+                letters.correction(
+                    assignment: assignment, to: sender, replyID: replyID, problems: errors.problems, kind: kind),
+                id: "\(record.reference)-fix-\(token)-\(Self.shortHash(key))", reference: record.reference)
+            context.log.record(
+                "review-incomplete", reference: record.reference,
+                "\(record.reference): review from \(assignment.reviewer) incomplete (\(errors.problems.count) lines); correction requested"
+            )
+            return (record.reference, "correction requested")
+        }
+    }
+
+    /// Writes review number N: the reply as it arrived, a readable copy, and the JSON (written last, the commit).
+    private func storeReview(
+        _ answers: ReviewAnswers, assignment: AssignmentRecord, folder: String, messagePath: String, rubric: Rubric
+    ) throws -> Int {
+        let reviews = "\(folder)/\(AssignmentStore.reviewsFolder)"
+        try FileSystem.makeDirectory(reviews)
+        let slug = SafeName.component(
+            assignment.reviewer.replacingOccurrences(of: "@", with: "-at-"), fallback: "reviewer")
+        let earlier = FileSystem.list(reviews).filter { $0.hasSuffix(".json") && $0.contains(slug) }
+        let number = earlier.count + 1
+        let stem = "review-\(slug)-\(number)"
+        guard let original = FileSystem.read(messagePath) else {
+            throw ArchiveError.io(path: messagePath, operation: "read", errno: ENOENT)
+        }
+        try FileSystem.writeAtomically(original, to: "\(reviews)/\(stem).eml")
+        try FileSystem.writeAtomically(
+            Data(readable(answers, assignment: assignment, rubric: rubric, number: number).utf8),
+            to: "\(reviews)/\(stem).txt")
+        let stored = StoredReview(
+            reference: assignment.reference, reviewer: assignment.reviewer, reviewerName: assignment.reviewerName,
+            number: number, received: context.clock(),
+            supersedes: number > 1 ? "review-\(slug)-\(number - 1).json" : nil,
+            stage: rubric.stage, answers: answers)
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try FileSystem.writeAtomically(try encoder.encode(stored), to: "\(reviews)/\(stem).json")
+        return number
+    }
+
+    private func readable(_ answers: ReviewAnswers, assignment: AssignmentRecord, rubric: Rubric, number: Int) -> String
+    {
+        var text =
+            "Review \(number) of \(assignment.reference) by \(assignment.reviewerName) <\(assignment.reviewer)>\n"
+        text += "Rubric: \(rubric.title)\n\n"
+        for criterion in rubric.criteria {
+            if criterion.scored, let score = answers.scores[criterion.id] {
+                let label = rubric.scale.first { $0.value == score }?.label ?? ""
+                text += "\(criterion.title): \(score) of \(rubric.maxScore)\(label.isEmpty ? "" : " (\(label))")\n"
+            } else {
+                text += "\(criterion.title):\n"
+            }
+            if let comment = answers.comments[criterion.id], !comment.isEmpty {
+                text +=
+                    comment.split(separator: "\n", omittingEmptySubsequences: false).map { "    \($0)" }
+                    .joined(separator: "\n") + "\n"
+            }
+            text += "\n"
+        }
+        return text
+    }
+
+    /// Keeps a reply that is not applied: in the submission's `reviews/aside/`, or the quarantine when it
+    /// belongs to no submission. Returns the reference it is kept under.
+    private func keepAside(_ path: String, folder: String?, reason: String, key: String) throws -> String {
+        guard let data = FileSystem.read(path) else {
+            throw ArchiveError.io(path: path, operation: "read", errno: ENOENT)
+        }
+        let id = Self.shortHash(key)
+        let now = context.clock()
+        let target: String
+        let reference: String
+        if let folder {
+            target = "\(folder)/\(AssignmentStore.reviewsFolder)/aside"
+            reference = (folder as NSString).lastPathComponent
+        } else {
+            let parts = UKCalendar.calendar.dateComponents([.year, .month], from: now)
+            reference = "R-\(parts.year ?? 0)-\(String(format: "%02d", parts.month ?? 0))-\(id)"
+            target = context.layout.quarantineFolder(year: parts.year ?? 0, month: parts.month ?? 0) + "/\(reference)"
+        }
+        try FileSystem.makeDirectory(target)
+        try FileSystem.writeAtomically(data, to: "\(target)/reply-\(id).eml")
+        try FileSystem.writeAtomically(
+            Data("Kept, not applied: this reply \(reason).\n".utf8), to: "\(target)/reply-\(id).txt")
+        context.log.record(
+            "reply-kept-aside", reference: reference, "\(reference): a review reply was kept aside: it \(reason)")
+        return reference
+    }
+
+    private func tellCoordinators(
+        reference: String, kind: String, subject: String, action: String, message: ParsedMessage
+    ) throws {
+        let facts: [(String, String)] = [
+            ("Reference", reference), ("From", message.from.first?.description ?? "(none)"),
+            ("Subject", message.subject ?? "(none)"),
+        ]
+        let notice = letters.coordinatorNotice(
+            reference: reference, kind: kind, subject: subject, action: action, facts: facts,
+            coordinators: context.coordinators)
+        try context.enqueue(notice, id: "\(reference)-\(kind)", reference: reference)
+    }
+
+    static func shortHash(_ text: String) -> String { String(SHA256.hex(of: Data(text.utf8)).prefix(10)) }
+}
+
+/// One stored review, as `reviews/review-<reviewer>-<n>.json`.
+public struct StoredReview: Codable, Sendable, Equatable {
+    public var reference: String
+    public var reviewer: String
+    public var reviewerName: String
+    public var number: Int
+    public var received: Date
+    /// The earlier review by the same reviewer that this one replaces (both are kept).
+    public var supersedes: String?
+    public var stage: Int
+    public var answers: ReviewAnswers
+}

@@ -1,0 +1,84 @@
+import Archive
+import Configuration
+import Foundation
+import Intake
+import MIME
+import Review
+
+/// The peer-review desk: assigns reviewers to filed submissions, emails them the form, takes their
+/// replies, and reminds them. Plugs into intake through `IntakeHooks`.
+public struct ReviewDesk: Sendable {
+    let context: IntakeContext
+    let rubrics: [Int: Rubric]
+    let reviewers: [Reviewer]
+    let policy: ReminderPolicy
+    let store: AssignmentStore
+
+    /// Loads rubrics and `reviewers.csv`; throws every problem with its `file:line`.
+    public static func load(context: IntakeContext) throws(ConfigErrors) -> ReviewDesk {
+        let (rubrics, reviewers, problems) = read(settings: context.settings)
+        guard problems.isEmpty else { throw ConfigErrors(problems) }
+        return ReviewDesk(
+            context: context, rubrics: rubrics, reviewers: reviewers,
+            policy: ReminderPolicy(
+                daysBefore: context.settings.reminderDaysBefore, overdueNotifyDays: context.settings.overdueNotifyDays),
+            store: AssignmentStore(layout: context.layout, state: context.state))
+    }
+
+    /// The problems in the rubrics and `reviewers.csv`, for `config check`.
+    public static func check(settings: Settings) -> [ConfigProblem] {
+        read(settings: settings).problems
+    }
+
+    private static func read(settings: Settings) -> ([Int: Rubric], [Reviewer], problems: [ConfigProblem]) {
+        var problems: [ConfigProblem] = []
+        let (rubrics, rubricProblems) = RubricLibrary.load(folder: settings.rubricsFolder)
+        problems += rubricProblems
+        if rubrics[1] == nil {
+            problems.append(
+                ConfigProblem(
+                    file: settings.rubricsFolder, line: 0,
+                    message: "no Stage 1 rubric (stage-1.rubric); set [service] rubrics to the rubrics folder"))
+        }
+        var reviewers: [Reviewer] = []
+        if let text = try? String(contentsOfFile: settings.reviewersFile, encoding: .utf8) {
+            let loaded = ReviewerDirectory.load(
+                csv: text, file: settings.reviewersFile, institutions: settings.institutions)
+            reviewers = loaded.0
+            problems += loaded.1
+        } else if settings.autoAssign {
+            problems.append(
+                ConfigProblem(
+                    file: settings.reviewersFile, line: 0,
+                    message:
+                        "cannot read reviewers.csv; it belongs beside the config file (or set [review] auto-assign = no)"
+                ))
+        }
+        return (rubrics, reviewers, problems)
+    }
+
+    /// The hooks that connect the desk to intake.
+    public var hooks: IntakeHooks {
+        let desk = self
+        return IntakeHooks(
+            routeReply: { message, path, key in try desk.takeReply(message, path: path, key: key) },
+            afterFiling: { record, folder in
+                if desk.context.settings.autoAssign { _ = try desk.assign(record: record, folder: folder) }
+            },
+            everyCycle: { try desk.remindIfNewDay(now: desk.context.clock()) })
+    }
+
+    /// The rubric for a submission, by the stage the pre-screen recognised (Stage 1 when unknown).
+    func rubric(for record: SubmissionRecord) -> Rubric? {
+        let stage = record.form.map { $0.contains("Stage 3") ? 3 : $0.contains("Stage 2") ? 2 : 1 } ?? 1
+        return rubrics[stage] ?? rubrics[1]
+    }
+
+    func reviewer(_ email: String) -> Reviewer? {
+        reviewers.first { $0.email.lowercased() == email.lowercased() }
+    }
+
+    var letters: ReviewLetters {
+        ReviewLetters(letters: Letters(from: context.serviceAddress, now: context.clock()))
+    }
+}

@@ -1,0 +1,217 @@
+import Archive
+import Foundation
+import TestSupport
+import Testing
+
+/// Peer review by email, through the real lab: assignment, requests, replies in real-world shapes, reminders.
+@Suite(.serialized) struct ReviewTests {
+    let form = PDFFixture.make(pages: FormFixture.initial(organisation: "Liverpool John Moores University"))
+
+    /// A lab and a service with review on, and one LJMU submission filed and assigned.
+    func assigned() throws -> (MailLab, ServiceFixture, SubmissionRecord) {
+        let lab = try MailLab()
+        let service = try ServiceFixture(lab: lab, review: ["auto-assign = yes"])
+        try lab.send(TestMessage.submission(pdf: form), from: "jane@ljmu.test")
+        try lab.waitForInbox(count: 1)
+        try service.runOnce()
+        return (lab, service, try #require(try service.records().first))
+    }
+
+    func assignments(_ service: ServiceFixture, _ record: SubmissionRecord) throws -> [[String: Any]] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: "\(service.folder(of: record))/reviews/assignments.json"))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+    }
+
+    func storedReviews(_ service: ServiceFixture, _ record: SubmissionRecord) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: "\(service.folder(of: record))/reviews")) ?? [])
+            .filter { $0.hasPrefix("review-") && $0.hasSuffix(".json") }.sorted()
+    }
+
+    func reply(
+        _ lab: MailLab, _ service: ServiceFixture, from: String, to request: String, text: String,
+        quoting: ReviewReply.Quoting = .gmail, html: Bool = false, subject: String? = nil, headers: [String] = []
+    ) throws {
+        try lab.send(
+            ReviewReply.message(
+                to: request, from: from, text: text, quoting: quoting, html: html, subject: subject,
+                extraHeaders: headers),
+            from: from.split(separator: "<").last.map { String($0.dropLast($0.hasSuffix(">") ? 1 : 0)) } ?? from)
+        try lab.waitForInbox(count: 1)
+        try service.runOnce()
+    }
+
+    @Test func eligibleReviewersGetThePDFAndTheFormAndTheReasonIsRecorded() throws {
+        let (lab, service, record) = try assigned()
+        let assignments = try assignments(service, record)
+        let reviewers = Set(assignments.compactMap { $0["reviewer"] as? String })
+        // Ada is from LJMU, Cat declared a conflict with LJMU, Eve is inactive.
+        #expect(reviewers == ["ben@reviewers.test", "dan@reviewers.test"])
+        #expect(assignments.allSatisfy { !(($0["reason"] as? String) ?? "").isEmpty })
+        for reviewer in reviewers {
+            let request = try #require(lab.waitForMessages(reviewer).first)
+            #expect(TestMessage.header("Subject", in: request)?.contains("[review:") == true)
+            #expect(request.contains("Content-Type: application/pdf"))
+            #expect(!ReviewReply.formLines(in: TestMessage.body(of: request)).isEmpty, "the form is in the body")
+        }
+        #expect(lab.messages(for: "ada@reviewers.test").isEmpty)
+        #expect(lab.messages(for: "cat@reviewers.test").isEmpty)
+    }
+
+    @Test(arguments: [
+        ("gmail", ReviewReply.Quoting.gmail, false), ("outlook", .outlook, false), ("html only", .gmail, true),
+    ])
+    func filledReplyIsStoredAndAcknowledged(_ shape: (String, ReviewReply.Quoting, Bool)) throws {
+        let (lab, service, record) = try assigned()
+        let request = try #require(lab.waitForMessages("ben@reviewers.test").first)
+        let text =
+            "Thanks, my review is below.\n\n"
+            + ReviewReply.filled(TestMessage.body(of: request), score: { _, max in "\(max)/\(max)" })
+        try reply(
+            lab, service, from: "Ben Reviewer <ben@reviewers.test>", to: request, text: text, quoting: shape.1,
+            html: shape.2)
+
+        #expect(storedReviews(service, record).count == 1)
+        let status = try assignments(service, record).first { $0["reviewer"] as? String == "ben@reviewers.test" }?[
+            "status"]
+        #expect(status as? String == "received")
+        let ack = lab.waitForMessages("ben@reviewers.test", count: 2)
+        #expect(ack.count == 2)
+        #expect(ack.contains { TestMessage.header("Subject", in: $0)?.hasPrefix("Review received") == true })
+    }
+
+    @Test func replyFromAListedAliasIsAccepted() throws {
+        let (lab, service, record) = try assigned()
+        let request = try #require(lab.waitForMessages("ben@reviewers.test").first)
+        try reply(
+            lab, service, from: "ben.home@reviewers.test", to: request,
+            text: ReviewReply.filled(TestMessage.body(of: request)))
+        #expect(storedReviews(service, record).count == 1)
+    }
+
+    @Test func strangerWithAValidTokenCannotPutScoresOnASubmission() throws {
+        let (lab, service, record) = try assigned()
+        let request = try #require(lab.waitForMessages("ben@reviewers.test").first)
+        try reply(
+            lab, service, from: "mallory@elsewhere.test", to: request,
+            text: ReviewReply.filled(TestMessage.body(of: request)))
+
+        #expect(storedReviews(service, record).isEmpty)
+        #expect(try assignments(service, record).allSatisfy { $0["status"] as? String == "open" })
+        let notices = lab.waitForMessages("coordinator@lab.test")
+        #expect(notices.contains { $0.contains("Review reply not applied") })
+        usleep(300_000)
+        #expect(lab.messages(for: "mallory@elsewhere.test").isEmpty, "no answer to the stranger")
+    }
+
+    @Test func wrongTokenIsKeptAsideAndReported() throws {
+        let (lab, service, record) = try assigned()
+        let request = try #require(lab.waitForMessages("ben@reviewers.test").first)
+        let forged = TestMessage.body(of: request)
+        try reply(
+            lab, service, from: "ben@reviewers.test", to: request, text: ReviewReply.filled(forged),
+            subject: "Re: Review request: \(record.reference) [review:AAAAAAAAAAAA]")
+        // The In-Reply-To still names the real request, so the subject's token is the one that counts.
+        #expect(storedReviews(service, record).isEmpty)
+        #expect(lab.waitForMessages("coordinator@lab.test").contains { $0.contains("unknown token") })
+    }
+
+    @Test func outOfRangeScoreGetsACorrectionRequestAndNothingIsStoredThenACompleteReplyIs() throws {
+        let (lab, service, record) = try assigned()
+        let request = try #require(lab.waitForMessages("dan@reviewers.test").first)
+        let body = TestMessage.body(of: request)
+        let firstLine = try #require(ReviewReply.formLines(in: body).first)
+        try reply(
+            lab, service, from: "dan@reviewers.test", to: request,
+            text: ReviewReply.filled(body, score: { _, _ in "7" }))
+
+        #expect(storedReviews(service, record).isEmpty)
+        let correction = try #require(lab.waitForMessages("dan@reviewers.test", count: 2).last)
+        #expect(TestMessage.header("Subject", in: correction)?.hasPrefix("Please check your review") == true)
+        #expect(TestMessage.body(of: correction).contains(firstLine))
+
+        // A partial reply: only the first line; then the whole form.
+        try reply(lab, service, from: "dan@reviewers.test", to: request, text: "\(firstLine) 3")
+        #expect(storedReviews(service, record).isEmpty)
+        try reply(lab, service, from: "dan@reviewers.test", to: request, text: ReviewReply.filled(body))
+        #expect(storedReviews(service, record).count == 1)
+    }
+
+    @Test func laterValidReplySupersedesTheEarlierAndBothAreKept() throws {
+        let (lab, service, record) = try assigned()
+        let request = try #require(lab.waitForMessages("ben@reviewers.test").first)
+        let body = TestMessage.body(of: request)
+        try reply(
+            lab, service, from: "ben@reviewers.test", to: request,
+            text: ReviewReply.filled(body, score: { min, _ in "\(min)" }))
+        try reply(lab, service, from: "ben@reviewers.test", to: request, text: ReviewReply.filled(body))
+        let reviews = storedReviews(service, record)
+        #expect(reviews.count == 2)
+        let second = try String(contentsOfFile: "\(service.folder(of: record))/reviews/\(reviews[1])", encoding: .utf8)
+        #expect(second.contains("supersedes"))
+    }
+
+    @Test func outOfOfficeReplyIsNeverAnswered() throws {
+        let (lab, service, record) = try assigned()
+        let request = try #require(lab.waitForMessages("ben@reviewers.test").first)
+        try reply(
+            lab, service, from: "ben@reviewers.test", to: request, text: "I am away until 20 July.",
+            subject: "Automatic reply: Review request", headers: ["Auto-Submitted: auto-replied"])
+        usleep(300_000)
+        #expect(lab.messages(for: "ben@reviewers.test").count == 1, "only the request")
+        #expect(storedReviews(service, record).isEmpty)
+        #expect(service.events("auto-reply-ignored").count == 1)
+    }
+
+    @Test func remindersOverASimulatedMonthGoOutOnceEachAndCoordinatorsAreToldOnce() throws {
+        let (lab, service, _) = try assigned()
+        let start = Date()
+        for day in 1...30 {
+            let now = start.addingTimeInterval(TimeInterval(day) * 86_400)
+            let result = try service.tcreview(["remind", "--now", now.formatted(.iso8601)])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let ben = lab.waitForMessages("ben@reviewers.test", count: 3)
+        let subjects = ben.compactMap { TestMessage.header("Subject", in: $0) }
+        #expect(subjects.filter { $0.hasPrefix("Reminder") }.count == 1)
+        #expect(subjects.filter { $0.hasPrefix("Overdue") }.count == 1)
+        let notices = lab.waitForMessages("coordinator@lab.test", count: 2)
+        #expect(notices.filter { $0.contains("Review overdue") }.count == 2, "once for each of the two reviewers")
+    }
+
+    @Test func reassignMovesTheReviewAndTellsBothReviewers() throws {
+        let (lab, service, record) = try assigned()
+        let refused = try service.tcreview(["reassign", record.reference, "ben@reviewers.test", "ada@reviewers.test"])
+        #expect(refused.status == 1, "Ada is from the submitting institution")
+        let moved = try service.tcreview(["reassign", record.reference, "ben@reviewers.test", "fay@reviewers.test"])
+        #expect(moved.status == 0, "\(moved.stderr)")
+        #expect(lab.waitForMessages("fay@reviewers.test").count == 1)
+        #expect(
+            lab.waitForMessages("ben@reviewers.test", count: 2).contains {
+                TestMessage.header("Subject", in: $0)?.hasPrefix("No longer needed") == true
+            })
+        let listing = try service.tcreview(["reviewers"])
+        #expect(listing.stdout.contains("fay@reviewers.test"))
+    }
+
+    @Test func loadIsSpreadEvenlyOverManySubmissions() throws {
+        let lab = try MailLab()
+        let service = try ServiceFixture(lab: lab, service: ["replies-per-hour = 100"], review: ["auto-assign = yes"])
+        for index in 0..<6 {
+            try lab.send(
+                TestMessage.submission(
+                    fileName: "University of Testshire July 2024.pdf", pdf: form, from: "sam\(index)@testshire.test"),
+                from: "sam\(index)@testshire.test")
+        }
+        try lab.waitForInbox(count: 6)
+        try service.runOnce()
+        var counts: [String: Int] = [:]
+        for record in try service.records() {
+            for assignment in try assignments(service, record) {
+                counts[assignment["reviewer"] as? String ?? "", default: 0] += 1
+            }
+        }
+        // UOT's own reviewer (Cat) and the inactive one (Eve) get none; the other four share 12 reviews.
+        #expect(counts["cat@reviewers.test"] == nil && counts["eve@reviewers.test"] == nil)
+        #expect(counts.values.sorted() == [3, 3, 3, 3])
+    }
+}
