@@ -11,6 +11,7 @@ extension ReviewDesk {
         case notAssigned(reference: String, reviewer: String)
         case unknownReviewer(String)
         case notEligible(reviewer: String, reason: String)
+        case unidentified(String)
 
         public var description: String {
             switch self {
@@ -22,6 +23,9 @@ extension ReviewDesk {
                 return "\(reviewer) is not in reviewers.csv; add them first"
             case .notEligible(let reviewer, let reason):
                 return "\(reviewer) cannot review it: \(reason)"
+            case .unidentified(let reference):
+                return
+                    "\(reference) is not filed under an institution yet: move its folder into the institution's folder (Mailbox/<Institution>/<YYYY>/<MM-Month>/), then assign again"
             }
         }
     }
@@ -33,9 +37,28 @@ extension ReviewDesk {
         return (folder, record)
     }
 
-    /// `tcreview assign REF`: brings the submission up to its number of reviewers.
+    /// `tcreview assign REF`: brings the submission up to its number of reviewers. An unidentified submission
+    /// that a coordinator moved into an institution's folder is first recorded as that institution's.
     public func assign(reference: String) throws -> AssignmentResult {
-        let (folder, record) = try submission(reference)
+        var (folder, record) = try submission(reference)
+        if record.institution == nil {
+            let institutionFolder =
+                (((folder as NSString).deletingLastPathComponent as NSString)
+                .deletingLastPathComponent as NSString).deletingLastPathComponent
+            let name = (institutionFolder as NSString).lastPathComponent
+            guard
+                let institution = context.settings.institutions.first(where: {
+                    SafeName.component($0.name, fallback: "") == name
+                })
+            else { throw ActionError.unidentified(reference) }
+            record.institution = institution.name
+            record.institutionShort = institution.short
+            record.identifiedBy = "coordinator"
+            try FileSystem.writeAtomically(try record.encoded(), to: "\(folder)/\(ArchiveLayout.recordFileName)")
+            context.log.record(
+                "identified", reference: reference,
+                "\(reference): recorded as \(institution.name)'s (moved by a coordinator)")
+        }
         return try assign(record: record, folder: folder)
     }
 

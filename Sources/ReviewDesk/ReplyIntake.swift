@@ -113,7 +113,8 @@ extension ReviewDesk {
             let kind = "fix.\(Self.shortHash(key))"
             try context.enqueue(
                 letters.correction(
-                    assignment: assignment, to: sender, replyID: replyID, problems: errors.problems, kind: kind),
+                    assignment: assignment, to: sender, replyID: replyID, problems: errors.problems, rubric: rubric,
+                    kind: kind),
                 id: "\(record.reference)-fix-\(token)-\(Self.shortHash(key))", reference: record.reference)
             context.log.record(
                 "review-incomplete", reference: record.reference,

@@ -63,7 +63,11 @@ public struct ReviewDesk: Sendable {
         return IntakeHooks(
             routeReply: { message, path, key in try desk.takeReply(message, path: path, key: key) },
             afterFiling: { record, folder in
-                if desk.context.settings.autoAssign { _ = try desk.assign(record: record, folder: folder) }
+                // An unidentified submission waits for a coordinator: conflicts cannot be checked without
+                // its institution ('tcreview assign REF' once it is filed under one).
+                if desk.context.settings.autoAssign, record.institution != nil {
+                    _ = try desk.assign(record: record, folder: folder)
+                }
             },
             everyCycle: { try desk.remindIfNewDay(now: desk.context.clock()) })
     }

@@ -40,9 +40,8 @@ struct ReviewLetters {
             body += "\n"
         }
         body += """
-            How to reply: reply to this email, keep the subject line, and fill in the form below: write each \
-            score after its colon (or on the next line), and your comments after "comments:". Your reply is \
-            checked at once, and you will hear back if anything is missing.
+            How to reply: reply to this email and keep the subject line; fill in the form below. Your reply \
+            is checked at once, and you will hear back if anything is missing.
 
             ----- REVIEW FORM -----
 
@@ -70,14 +69,16 @@ struct ReviewLetters {
 
     /// Asks the reviewer to fix exactly the lines that were missing or wrong; nothing was stored.
     func correction(
-        assignment: AssignmentRecord, to sender: MailAddress, replyID: String?, problems: [ReplyProblem], kind: String
+        assignment: AssignmentRecord, to sender: MailAddress, replyID: String?, problems: [ReplyProblem],
+        rubric: Rubric, kind: String
     ) -> OutgoingMessage {
         var body = "Dear \(assignment.reviewerName),\n\nThank you for your review of \(assignment.reference). "
         body += "We could not store it yet, because some lines of the form need another look:\n\n"
-        for problem in problems { body += "  \(problem.line) \(problem.message)\n" }
-        body += "\nPlease reply to this email with the whole form filled in again (keep the subject line). "
-        body += "Nothing from this reply has been stored, so nothing is counted twice.\n\n"
-        body += "With thanks,\nThe Technician Commitment team\n"
+        for problem in problems { body += "  - \(problem.line) \(problem.message)\n" }
+        body += "\nPlease reply to this email with the whole form filled in again (keep the subject line); "
+        body += "the form is below. Nothing from this reply has been stored, so nothing is counted twice.\n\n"
+        body += "With thanks,\nThe Technician Commitment team\n\n----- REVIEW FORM -----\n\n"
+        body += ReviewForm.render(rubric) + "\n----- END OF FORM -----\n"
         return reply(
             assignment: assignment, to: sender, replyID: replyID, kind: kind,
             subject: "Please check your review: \(assignment.reference) \(Self.tag(assignment))", body: body)

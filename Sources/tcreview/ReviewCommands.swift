@@ -66,7 +66,10 @@ struct AssignCommand: Command {
 
     func run() throws -> Int32 {
         try withReviewDesk(configPath) { desk in
-            let result = try desk.assign(reference: reference)
+            let result: ReviewDesk.AssignmentResult
+            do { result = try desk.assign(reference: reference) } catch let error as ReviewDesk.ActionError {
+                throw CommandFailure(status: ExitStatus.failure, message: error.description)
+            }
             if result.added.isEmpty && result.shortfall == 0 { print("\(reference) already has its reviewers.") }
             for assignment in result.added {
                 print("\(reference): \(assignment.reviewerName) <\(assignment.reviewer)>: \(assignment.reason)")

@@ -193,6 +193,32 @@ import Testing
         #expect(listing.stdout.contains("fay@reviewers.test"))
     }
 
+    @Test func unidentifiedSubmissionWaitsForACoordinatorThenIsAssignedAfterItIsMoved() throws {
+        let lab = try MailLab()
+        let service = try ServiceFixture(lab: lab, review: ["auto-assign = yes"])
+        try lab.send(
+            TestMessage.submission(fileName: "Self assessment July 2024.pdf", pdf: form, from: "x@elsewhere.test"),
+            from: "x@elsewhere.test")
+        try lab.waitForInbox(count: 1)
+        try service.runOnce()
+        let record = try #require(try service.records().first)
+        #expect(!FileManager.default.fileExists(atPath: "\(service.folder(of: record))/reviews/assignments.json"))
+        #expect(try service.tcreview(["assign", record.reference]).status == 1, "not while unidentified")
+
+        let destination = "\(service.archive)/University of Testshire/2024/07-July"
+        try FileManager.default.createDirectory(atPath: destination, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(
+            atPath: service.folder(of: record), toPath: "\(destination)/\(record.reference)")
+        let assigned = try service.tcreview(["assign", record.reference])
+        #expect(assigned.status == 0, "\(assigned.stderr)")
+        let moved = try #require(try service.records().first)
+        #expect(moved.institutionShort == "UOT")
+        #expect(moved.identifiedBy == "coordinator")
+        let reviewers = try assignments(service, moved).compactMap { $0["reviewer"] as? String }
+        #expect(reviewers.count == 2)
+        #expect(!reviewers.contains("cat@reviewers.test"), "Cat is from UOT")
+    }
+
     @Test func loadIsSpreadEvenlyOverManySubmissions() throws {
         let lab = try MailLab()
         let service = try ServiceFixture(lab: lab, service: ["replies-per-hour = 100"], review: ["auto-assign = yes"])

@@ -74,7 +74,7 @@ extension MessageProcessor {
             } else if record.institution == nil {
                 subject = "Filed, institution not recognised"
                 action =
-                    "A submission was filed, but its file name, subject and sender did not match institutions.csv. Add the institution (or an alias or domain) to institutions.csv, and move the folder to the institution's own folder."
+                    "A submission was filed, but its file name, subject and sender did not match institutions.csv. Add the institution (or an alias or domain) to institutions.csv, and move the folder to the institution's own folder. Reviewers are assigned once it is identified: then run 'tcreview assign \(reference)'."
             } else {
                 subject = "Filed, needs a look"
                 action = "A submission was filed, with remarks that need a coordinator."
