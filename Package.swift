@@ -12,6 +12,7 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CGMime", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
         .systemLibrary(name: "CGLib", pkgConfig: "glib-2.0", providers: [.apt(["libglib2.0-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .target(name: "CCurlShims", dependencies: ["CCurl"]),
         .target(name: "CGMimeShims", dependencies: ["CGMime"]),
@@ -27,6 +28,9 @@ let package = Package(
         .target(name: "Archive", dependencies: ["Hashing"]),
         .target(name: "Prescreen"),
         .target(name: "Review", dependencies: ["Configuration"]),
+        .target(name: "PDFWriter", dependencies: ["CCairo"]),
+        .target(name: "Feedback", dependencies: ["Review", "PDFWriter"]),
+        .target(name: "ArchiveView", dependencies: ["Archive", "Configuration", "Review", "Hashing"]),
         .target(
             name: "ReviewDesk",
             dependencies: ["Intake", "Review", "Archive", "Configuration", "MIME", "Prescreen", "Hashing"]
@@ -45,7 +49,8 @@ let package = Package(
         .testTarget(
             name: "UnitTests",
             dependencies: [
-                "Intake", "Archive", "Configuration", "MIME", "PDFReader", "Prescreen", "Review", "TestSupport",
+                "Intake", "Archive", "Configuration", "MIME", "PDFReader", "Prescreen", "Review", "Feedback", "PDFWriter", "ArchiveView",
+                "TestSupport",
             ],
             resources: [.copy("Prescreen/Fixtures")]
         ),

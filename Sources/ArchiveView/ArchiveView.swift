@@ -1,0 +1,3 @@
+/// The coordinator's view of the archive: status rows, one submission in full, the index pages,
+/// deadlines, and verification of every filed file.
+public enum ArchiveView {}
