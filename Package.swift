@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "ArchiveView", dependencies: ["Archive", "Configuration", "Review", "Hashing"]),
         .target(
             name: "ReviewDesk",
-            dependencies: ["Intake", "Review", "Archive", "Configuration", "MIME", "Prescreen", "Hashing"]
+            dependencies: ["Intake", "Review", "Archive", "Configuration", "MIME", "Prescreen", "Hashing", "Feedback"]
         ),
         .target(
             name: "Intake",
@@ -42,6 +42,7 @@ let package = Package(
             name: "tcreview",
             dependencies: [
                 "Intake", "Archive", "Configuration", "MailTransport", "PDFReader", "Prescreen", "Review", "ReviewDesk",
+                "ArchiveView",
             ]
         ),
 
@@ -49,7 +50,8 @@ let package = Package(
         .testTarget(
             name: "UnitTests",
             dependencies: [
-                "Intake", "Archive", "Configuration", "MIME", "PDFReader", "Prescreen", "Review", "Feedback", "PDFWriter", "ArchiveView",
+                "Intake", "Archive", "Configuration", "MIME", "PDFReader", "Prescreen", "Review", "Feedback",
+                "PDFWriter", "ArchiveView",
                 "TestSupport",
             ],
             resources: [.copy("Prescreen/Fixtures")]

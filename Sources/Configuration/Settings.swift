@@ -38,6 +38,8 @@ public struct Settings: Sendable {
     public var overdueNotifyDays: Int = 7
     /// Whether reviewers are assigned as soon as a submission is filed.
     public var autoAssign: Bool = true
+    /// Whether compiled feedback goes to the institution at once, instead of as a draft to the coordinators.
+    public var autoSendFeedback: Bool = false
 
     /// `reviewers.csv` beside the config file.
     public var reviewersFile: String { (configDirectory as NSString).appendingPathComponent("reviewers.csv") }

@@ -22,6 +22,7 @@ public struct SettingsLoader {
             "pdf-memory-limit", "rubrics",
         ],
         "review": ["reminder-days-before", "overdue-notify-days", "auto-assign"],
+        "feedback": ["auto-send"],
     ]
 
     /// Loads the settings, or throws every problem found.
@@ -160,6 +161,15 @@ public struct SettingsLoader {
             }
         }
 
+        var autoSendFeedback = false
+        if let text = ini.value("feedback", "auto-send")?.lowercased() {
+            if ["yes", "true", "on"].contains(text) {
+                autoSendFeedback = true
+            } else if !["no", "false", "off"].contains(text) {
+                problem("feedback", "auto-send", "auto-send must be yes or no")
+            }
+        }
+
         let csvPath = (directory as NSString).appendingPathComponent("institutions.csv")
         var institutions: [Institution] = []
         if let csv = try? String(contentsOfFile: csvPath, encoding: .utf8) {
@@ -179,7 +189,8 @@ public struct SettingsLoader {
             archive: archive, pollInterval: pollInterval, maxMessageSize: maxMessageSize, coordinators: coordinators,
             repliesPerHour: repliesPerHour, pdfTimeout: pdfTimeout, pdfMemoryLimit: pdfMemory,
             institutions: institutions, configDirectory: directory, rubricsFolder: rubrics,
-            reminderDaysBefore: reminderDaysBefore, overdueNotifyDays: overdueNotifyDays, autoAssign: autoAssign)
+            reminderDaysBefore: reminderDaysBefore, overdueNotifyDays: overdueNotifyDays, autoAssign: autoAssign,
+            autoSendFeedback: autoSendFeedback)
         return (settings, problems)
     }
 

@@ -14,15 +14,19 @@ public struct IntakeHooks: Sendable {
     public var afterFiling: @Sendable (_ record: SubmissionRecord, _ folder: String) throws -> Void
     /// Runs once per cycle; decides itself whether a new day has come.
     public var everyCycle: @Sendable () throws -> Void
+    /// Runs at the end of a cycle in which something happened (the journal grew): e.g. rebuild the index.
+    public var afterChange: @Sendable () throws -> Void
 
     public init(
         routeReply: @escaping @Sendable (ParsedMessage, String, String) throws -> ProcessingOutcome? = { _, _, _ in nil
         },
         afterFiling: @escaping @Sendable (SubmissionRecord, String) throws -> Void = { _, _ in },
-        everyCycle: @escaping @Sendable () throws -> Void = {}
+        everyCycle: @escaping @Sendable () throws -> Void = {},
+        afterChange: @escaping @Sendable () throws -> Void = {}
     ) {
         self.routeReply = routeReply
         self.afterFiling = afterFiling
         self.everyCycle = everyCycle
+        self.afterChange = afterChange
     }
 }

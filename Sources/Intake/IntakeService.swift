@@ -20,6 +20,14 @@ public struct IntakeService: Sendable {
 
     public func cycle(stop: StopFlag) -> CycleResult {
         var result = CycleResult()
+        let journalSize = journalBytes()
+        defer {
+            if journalBytes() != journalSize {
+                do { try context.hooks.afterChange() } catch {
+                    context.log.record("after-change-failed", "could not update the archive's index: \(error)")
+                }
+            }
+        }
         let sender = OutboxSender(context: context)
         let before = sender.flush(shouldStop: { stop.isRequested })
         do {
@@ -40,6 +48,11 @@ public struct IntakeService: Sendable {
             EventLog.printLine(summary(poll, sent: result.sent, queued: result.stillQueued))
         }
         return result
+    }
+
+    private func journalBytes() -> Int {
+        var info = stat()
+        return stat(context.journal.path, &info) == 0 ? Int(info.st_size) : 0
     }
 
     /// Runs until `stop` is set, polling every `poll-interval` seconds and backing off after failures.

@@ -107,6 +107,7 @@ extension ReviewDesk {
                 "review-received", reference: record.reference,
                 "\(record.reference): review \(number) from \(assignment.reviewer) stored",
                 detail: ["reviewer": assignment.reviewer, "number": "\(number)"])
+            try compileFeedbackIfComplete(record: record, folder: folder)
             return (record.reference, "review stored")
         case .failure(let errors):
             _ = try keepAside(path, folder: folder, reason: "incomplete review, correction requested", key: key)

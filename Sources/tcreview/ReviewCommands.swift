@@ -1,4 +1,5 @@
 import Archive
+import ArchiveView
 import Configuration
 import Foundation
 import Intake
@@ -33,6 +34,7 @@ func withReviewDesk<Result>(_ configPath: String, now: Date? = nil, _ body: (Rev
             status: ExitStatus.config, message: "the review configuration has problems:\n\(error.description)")
     }
     let result = try body(desk)
+    try ArchiveIndex.rebuild(archive: settings.archive, now: Date())
     let report = OutboxSender(context: context).flush()
     if report.stillQueued > 0 {
         print(

@@ -1,4 +1,5 @@
 import Archive
+import ArchiveView
 import Configuration
 import Dispatch
 import Foundation
@@ -54,6 +55,8 @@ struct ServeCommand: Command {
         var context = IntakeContext(settings: settings, inspector: inspector)
         do {
             context.hooks = try ReviewDesk.load(context: context).hooks
+            let archive = settings.archive
+            context.hooks.afterChange = { try ArchiveIndex.rebuild(archive: archive, now: Date()) }
         } catch {
             throw CommandFailure(
                 status: ExitStatus.config,

@@ -3,8 +3,9 @@ import Foundation
 /// The `tcreview` command: finds the subcommand, handles `--help` and `--config`, runs it.
 enum TCReview {
     static let commands: [any Command.Type] = [
-        ServeCommand.self, CheckCommand.self, AssignCommand.self, ReassignCommand.self, ReviewersCommand.self,
-        RemindCommand.self, ConfigCheckCommand.self, ExtractCommand.self,
+        ServeCommand.self, StatusCommand.self, ShowCommand.self, CheckCommand.self, AssignCommand.self,
+        ReassignCommand.self, ReviewersCommand.self, RemindCommand.self, FeedbackCommand.self, DueCommand.self,
+        VerifyCommand.self, IndexCommand.self, ConfigCheckCommand.self, ExtractCommand.self, BenchArchiveCommand.self,
     ]
 
     static let overview = """

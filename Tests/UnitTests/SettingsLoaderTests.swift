@@ -111,10 +111,10 @@ private func expectOneProblem(
     }
 
     @Test func unknownSectionIsReportedOnItsLine() throws {
-        let folder = try ConfigFolder(config: ConfigFolder.validConfig + "[feedback]\nsend = x\n")
+        let folder = try ConfigFolder(config: ConfigFolder.validConfig + "[notifications]\nsend = x\n")
         expectOneProblem(
-            folder.check().1, file: folder.configPath, line: folder.line(of: "[feedback]"),
-            containing: "unknown section [feedback]")
+            folder.check().1, file: folder.configPath, line: folder.line(of: "[notifications]"),
+            containing: "unknown section [notifications]")
     }
 
     @Test func missingURLIsReportedOnItsSectionLine() throws {

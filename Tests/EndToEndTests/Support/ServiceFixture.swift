@@ -34,7 +34,7 @@ final class ServiceFixture: @unchecked Sendable {
     ///   - review: `[review]` lines; reviewers are not assigned unless a test asks (`auto-assign = yes`).
     init(
         lab: MailLab, filedFolder: String? = "Filed", mailbox: String = "INBOX", service: [String] = [],
-        review: [String] = ["auto-assign = no"]
+        review: [String] = ["auto-assign = no"], sections: String = ""
     ) throws {
         self.lab = lab
         self.directory = try makeTemporaryDirectory(prefix: "svc")
@@ -62,6 +62,8 @@ final class ServiceFixture: @unchecked Sendable {
 
             [review]
             \(review.joined(separator: "\n"))
+
+            \(sections)
 
             """
         try config.write(toFile: configPath, atomically: true, encoding: .utf8)

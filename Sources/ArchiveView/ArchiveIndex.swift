@@ -1,0 +1,245 @@
+import Archive
+import Foundation
+
+/// The archive explains itself: `Mailbox/index.html`, `Mailbox/index.csv`, and `summary.txt` in each submission
+/// folder.
+public enum ArchiveIndex {
+    public static let htmlFileName = "index.html"
+    public static let csvFileName = "index.csv"
+    public static let summaryFileName = "summary.txt"
+
+    /// A static page, readable offline and without scripts: a title, the counts per window, and a table per window
+    /// (newest first) with links, relative to the archive root, to each submission's PDFs, pre-screen, reviews
+    /// and feedback. Every piece of text is escaped.
+    public static func html(_ rows: [SubmissionSummary], generated: Date) -> String {
+        var days = LondonFormat()
+        var windows: [String: [SubmissionSummary]] = [:]
+        for row in rows { windows[row.window, default: []].append(row) }
+        let order = windows.keys.sorted(by: >)
+
+        var out = ""
+        out.reserveCapacity(2_000 + rows.count * 900)
+        out += """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Technician Commitment submissions</title>
+            <style>
+            body { font-family: system-ui, sans-serif; margin: 1.5em; color: #222; }
+            table { border-collapse: collapse; margin-bottom: 1.5em; }
+            th, td { border: 1px solid #ccc; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
+            th { background: #f0f0f0; }
+            td.n { text-align: right; }
+            .ok, .in, .sent { color: #17631f; }
+            .attention, .draft { color: #8a5a00; }
+            .missing, .overdue { color: #b00020; font-weight: bold; }
+            .withdrawn { color: #777; text-decoration: line-through; }
+            .muted { color: #666; }
+            </style>
+            </head>
+            <body>
+            <h1>Technician Commitment submissions</h1>
+
+            """
+        out += "<p class=\"muted\">Generated \(escape(LondonFormat.minute(generated))) (UK time) by tcreview; "
+        out += "\(rows.count) submission\(rows.count == 1 ? "" : "s"). "
+        out += "This page is rewritten whenever something changes: do not edit it.</p>\n"
+
+        if order.isEmpty {
+            out += "<p>No submissions have been filed yet.</p>\n</body>\n</html>\n"
+            return out
+        }
+        out += "<h2>Windows</h2>\n<table>\n<tr><th>Window</th><th>Submissions</th><th>Pre-screen ok</th>"
+        out += "<th>Attention</th><th>Missing</th><th>Reviews overdue</th><th>Feedback sent</th></tr>\n"
+        for window in order {
+            let group = windows[window] ?? []
+            func count(_ predicate: (SubmissionSummary) -> Bool) -> Int {
+                group.reduce(0) { $0 + (predicate($1) ? 1 : 0) }
+            }
+            out += "<tr><td><a href=\"#w\(escape(window))\">\(escape(windowTitle(window)))</a></td>"
+            out += "<td class=\"n\">\(group.count)</td>"
+            out += "<td class=\"n\">\(count { $0.prescreen == "ok" })</td>"
+            out += "<td class=\"n\">\(count { $0.prescreen == "attention" })</td>"
+            out += "<td class=\"n\">\(count { $0.prescreen == "missing" })</td>"
+            out += "<td class=\"n\">\(count { $0.reviewers.contains { $0.state == .overdue } })</td>"
+            out += "<td class=\"n\">\(count { $0.feedback == "sent" })</td></tr>\n"
+        }
+        out += "</table>\n"
+
+        for window in order {
+            let group = windows[window] ?? []
+            out += "\n<h2 id=\"w\(escape(window))\">\(escape(windowTitle(window)))</h2>\n<table>\n"
+            out += "<tr><th>Reference</th><th>Institution</th><th>Stage</th><th>Received</th><th>Submission</th>"
+            out += "<th>Pre-screen</th><th>Reviewers</th><th>Reviews</th><th>Feedback</th></tr>\n"
+            for row in group {
+                out += "<tr><td>\(escape(row.reference))</td><td>\(escape(row.institutionLabel))</td>"
+                out += "<td>\(escape(row.stage))</td><td>\(days.day(row.received))</td><td>"
+                out += row.pdfFiles.map { link(row, $0, $0) }.joined(separator: "<br>")
+                out += "</td><td"
+                if let verdict = row.prescreen {
+                    out += " class=\"\(escape(verdict))\">"
+                    out += row.files.contains("prescreen.txt") ? link(row, "prescreen.txt", verdict) : escape(verdict)
+                } else {
+                    out += ">-"
+                }
+                out += "</td><td>"
+                out +=
+                    row.reviewers.isEmpty
+                    ? "-"
+                    : row.reviewers.map { reviewer in
+                        "\(escape(reviewer.reviewer)): <span class=\"\(reviewer.state.label)\">\(reviewer.state.label)</span>"
+                    }.joined(separator: "<br>")
+                out += "</td><td>"
+                out += row.reviewFiles.map { link(row, $0, String($0.dropFirst("reviews/".count))) }.joined(
+                    separator: "<br>")
+                out += "</td><td class=\"\(escape(row.feedback))\">\(escape(row.feedback))"
+                for file in row.feedbackFiles { out += " " + link(row, file, file) }
+                out += "</td></tr>\n"
+            }
+            out += "</table>\n"
+        }
+        out += "</body>\n</html>\n"
+        return out
+    }
+
+    /// One line per submission under the header
+    /// `reference,institution,stage,window,received,prescreen,reviewers,feedback,folder`; fields quoted as RFC 4180
+    /// asks (a field with a comma, quote or line break in double quotes, its quotes doubled), lines ending CRLF.
+    /// `received` is the London day; `folder` is relative to the archive root.
+    public static func csv(_ rows: [SubmissionSummary]) -> String {
+        var days = LondonFormat()
+        var out = "reference,institution,stage,window,received,prescreen,reviewers,feedback,folder\r\n"
+        out.reserveCapacity(out.utf8.count + rows.count * 200)
+        for row in rows {
+            let fields = [
+                row.reference, row.institution ?? "", row.stage, row.window, days.day(row.received),
+                row.prescreen ?? "", row.reviewers.map { "\($0.reviewer): \($0.state.label)" }.joined(separator: ", "),
+                row.feedback, row.relativeFolder,
+            ]
+            out += fields.map(csvField).joined(separator: ",")
+            out += "\r\n"
+        }
+        return out
+    }
+
+    /// Rescans the archive, writes `index.html` and `index.csv` atomically, and writes each submission's
+    /// `summary.txt` where its content changed (by temp file and rename, not flushed: it is derived and rewritten
+    /// by the next rebuild). The summaries are shared between the cores.
+    public static func rebuild(archive: String, now: Date) throws {
+        let root = ArchiveScanner.normalized(archive)
+        let rows = ArchiveScanner.summaries(archive: root, now: now)
+        try FileSystem.writeAtomically(Data(html(rows, generated: now).utf8), to: "\(root)/\(htmlFileName)")
+        try FileSystem.writeAtomically(Data(csv(rows).utf8), to: "\(root)/\(csvFileName)")
+        guard !rows.isEmpty else { return }
+
+        let workers = Parallel.workers(for: rows.count, minimumPerWorker: 256)
+        let failures = Parallel.run(workers: workers) { worker -> ArchiveError? in
+            var days = LondonFormat()
+            var failure: ArchiveError?
+            var index = worker
+            while index < rows.count {
+                let row = rows[index]
+                let path = "\(row.folder)/\(summaryFileName)"
+                let text = Data(summaryText(row, days: &days).utf8)
+                if FastFiles.read(path) != text, let code = FastFiles.replace(text, at: path), failure == nil {
+                    failure = .io(path: path, operation: "write", errno: code)
+                }
+                index += workers
+            }
+            return failure
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
+    }
+
+    /// The short `summary.txt` of one submission. It holds nothing that changes by itself (no generation time),
+    /// so it is rewritten only when the submission's state changes.
+    public static func summaryText(_ row: SubmissionSummary) -> String {
+        var days = LondonFormat()
+        return summaryText(row, days: &days)
+    }
+
+    static func summaryText(_ row: SubmissionSummary, days: inout LondonFormat) -> String {
+        var out = "\(row.reference)\n\n"
+        out += "Institution:  \(row.institutionLabel)\n"
+        out += "Stage:        \(row.stage)\n"
+        out += "Received:     \(days.day(row.received)) (window \(row.window))\n"
+        out +=
+            "Pre-screen:   \(row.prescreen ?? "not run")\(row.files.contains("prescreen.txt") ? " (prescreen.txt)" : "")\n"
+        if row.reviewers.isEmpty {
+            out += "Reviewers:    none assigned yet\n"
+        } else {
+            out += "Reviewers:\n"
+            for reviewer in row.reviewers {
+                out += "  \(reviewer.reviewer): \(reviewer.state.label) (due \(days.day(reviewer.due)))\n"
+            }
+        }
+        out += "Feedback:     \(row.feedback)\n"
+        out += "\nWritten by tcreview from submission.json, reviews/assignments.json and feedback.json; "
+        out += "do not edit.\n"
+        return out
+    }
+
+    /// `Window closing end of January 2025 (2025-01)`.
+    static func windowTitle(_ window: String) -> String {
+        let month = window.hasSuffix("-01") ? "January" : window.hasSuffix("-07") ? "July" : "?"
+        return "Window closing end of \(month) \(window.prefix(4)) (\(window))"
+    }
+
+    /// A link, relative to the archive root, to a file in a submission folder.
+    static func link(_ row: SubmissionSummary, _ file: String, _ label: String) -> String {
+        "<a href=\"\(escape(href(row.relativeFolder + "/" + file)))\">\(escape(label))</a>"
+    }
+
+    /// A relative URL for a path: each component percent-encoded (all but RFC 3986's unreserved characters).
+    public static func href(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: true).map { percentEncoded(String($0)) }
+            .joined(separator: "/")
+    }
+
+    static func percentEncoded(_ component: String) -> String {
+        let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(component.utf8.count * 2)
+        for byte in component.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"):
+                bytes.append(byte)
+            default:
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Text safe in HTML content and attribute values: `&`, `<`, `>`, `"` and `'` escaped.
+    public static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(character)
+            }
+        }
+        return out
+    }
+
+    /// One RFC 4180 field.
+    static func csvField(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,156 @@
+import Archive
+import Feedback
+import Foundation
+import Intake
+import MIME
+import Review
+
+extension ReviewDesk {
+    /// `feedback.json` in a submission folder: whether the feedback is a draft or was sent, and when.
+    public struct FeedbackState: Codable, Sendable, Equatable {
+        public var state: String
+        public var compiled: Date
+        public var sent: Date?
+        public var timesSent: Int?
+    }
+
+    public enum FeedbackError: Error, CustomStringConvertible {
+        case notReady(reference: String, received: Int, assigned: Int)
+        case alreadySent(reference: String, on: Date)
+        case noRecipient(reference: String)
+
+        public var description: String {
+            switch self {
+            case .notReady(let reference, let received, let assigned):
+                return "\(reference) has no feedback yet: \(received) of \(assigned) reviews are in"
+            case .alreadySent(let reference, let date):
+                return
+                    "the feedback on \(reference) was sent on \(date.formatted(date: .long, time: .shortened)); use --again to send it once more"
+            case .noRecipient(let reference):
+                return "\(reference) has no usable address for the institution's lead or the sender"
+            }
+        }
+    }
+
+    static let feedbackState = "feedback.json"
+
+    public func feedbackState(folder: String) -> FeedbackState? {
+        guard let data = FileSystem.read("\(folder)/\(Self.feedbackState)") else { return nil }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try? decoder.decode(FeedbackState.self, from: data)
+    }
+
+    private func saveFeedbackState(_ state: FeedbackState, folder: String) throws {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try FileSystem.writeAtomically(try encoder.encode(state), to: "\(folder)/\(Self.feedbackState)")
+    }
+
+    /// The latest review of each current reviewer, in assignment order (Reviewer A, B, …).
+    func currentReviews(folder: String) -> [ReviewAnswers] {
+        let reviews = "\(folder)/\(AssignmentStore.reviewsFolder)"
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let stored = FileSystem.list(reviews).filter { $0.hasPrefix("review-") && $0.hasSuffix(".json") }
+            .compactMap { name in
+                FileSystem.read("\(reviews)/\(name)").flatMap { try? decoder.decode(StoredReview.self, from: $0) }
+            }
+        return store.assignments(in: folder).filter { $0.status == .received }.compactMap { assignment in
+            stored.filter { $0.reviewer == assignment.reviewer }.max { $0.number < $1.number }?.answers
+        }
+    }
+
+    /// When every current review is in, compiles the feedback into `feedback.txt` and `feedback.pdf`, then
+    /// emails the draft to the coordinators (or sends it, with `[feedback] auto-send`). A draft is compiled
+    /// again when a later review supersedes one; sent feedback is never changed.
+    @discardableResult
+    func compileFeedbackIfComplete(record: SubmissionRecord, folder: String) throws -> Bool {
+        let active = store.assignments(in: folder).filter { $0.status != .withdrawn }
+        guard !active.isEmpty, active.allSatisfy({ $0.status == .received }), let rubric = rubric(for: record) else {
+            return false
+        }
+        if feedbackState(folder: folder)?.state == "sent" { return false }
+        let now = context.clock()
+        let document = FeedbackCompiler.compile(
+            reference: record.reference, institution: record.institution ?? "your institution", rubric: rubric,
+            reviews: currentReviews(folder: folder), compiled: now)
+        try FileSystem.writeAtomically(Data(document.renderText().utf8), to: "\(folder)/feedback.txt")
+        try FileSystem.makeDirectory(context.layout.scratch)
+        let staged = "\(context.layout.scratch)/feedback-\(UUID().uuidString).pdf"
+        try document.writePDF(to: staged)
+        try FileSystem.syncFile(staged)
+        try FileSystem.rename(staged, to: "\(folder)/feedback.pdf")
+        try saveFeedbackState(FeedbackState(state: "draft", compiled: now, sent: nil, timesSent: 0), folder: folder)
+        context.log.record(
+            "feedback-compiled", reference: record.reference,
+            "\(record.reference): feedback compiled from \(active.count) reviews")
+        if context.settings.autoSendFeedback {
+            try sendFeedback(record: record, folder: folder, again: false)
+        } else {
+            let body = document.renderText()
+            let notice = OutgoingMessage(
+                from: context.serviceAddress, to: context.coordinators,
+                subject: "[tcreview] Feedback ready to send [\(record.reference)]",
+                messageID: letters.letters.messageID(
+                    record.reference, "feedback-draft.\(Int(now.timeIntervalSince1970))"),
+                date: now, autoSubmitted: "auto-generated",
+                body:
+                    "All reviews of \(record.reference) are in. The draft feedback is below and attached as a PDF.\nTo send it to the institution: tcreview feedback send \(record.reference)\n\n"
+                    + body,
+                attachments: [.init(path: "\(folder)/feedback.pdf", fileName: "\(record.reference) feedback.pdf")])
+            try context.enqueue(
+                notice, id: "\(record.reference)-feedback-draft-\(Int(now.timeIntervalSince1970))",
+                reference: record.reference)
+        }
+        return true
+    }
+
+    /// Sends the compiled feedback to the institution's lead and the original sender, in the original
+    /// thread. Once only, unless `again`.
+    public func sendFeedback(reference: String, again: Bool) throws {
+        let (folder, record) = try submission(reference)
+        try sendFeedback(record: record, folder: folder, again: again)
+    }
+
+    func sendFeedback(record: SubmissionRecord, folder: String, again: Bool) throws {
+        guard var state = feedbackState(folder: folder) else {
+            let active = store.assignments(in: folder).filter { $0.status != .withdrawn }
+            throw FeedbackError.notReady(
+                reference: record.reference, received: active.filter { $0.status == .received }.count,
+                assigned: active.count)
+        }
+        if state.state == "sent", !again, let sent = state.sent {
+            throw FeedbackError.alreadySent(reference: record.reference, on: sent)
+        }
+        let lead = context.settings.institutions.first { $0.name == record.institution }?.lead
+        var recipients: [MailAddress] = []
+        for address in [lead, record.senderAddress].compactMap({ $0 })
+        where MessageComposer.isSafeToken(address) && address.contains("@") {
+            if !recipients.contains(where: { $0.address.lowercased() == address.lowercased() }) {
+                recipients.append(
+                    MailAddress(name: address == record.senderAddress ? record.senderName : nil, address: address))
+            }
+        }
+        guard !recipients.isEmpty else { throw FeedbackError.noRecipient(reference: record.reference) }
+        let times = (state.timesSent ?? 0) + 1
+        let thread = record.messageID.flatMap { MessageComposer.isSafeToken($0) ? $0 : nil }
+        let text = (try? String(contentsOfFile: "\(folder)/feedback.txt", encoding: .utf8)) ?? ""
+        let message = OutgoingMessage(
+            from: context.serviceAddress, to: recipients,
+            subject: "Feedback on your Technician Commitment self-assessment [\(record.reference)]",
+            messageID: letters.letters.messageID(record.reference, "feedback.\(times)"), date: context.clock(),
+            inReplyTo: thread, references: [thread].compactMap { $0 }, autoSubmitted: "auto-generated",
+            body: Letters.wrapped(text),
+            attachments: [.init(path: "\(folder)/feedback.pdf", fileName: "\(record.reference) feedback.pdf")])
+        try context.enqueue(message, id: "\(record.reference)-feedback-\(times)", reference: record.reference)
+        state.state = "sent"
+        state.sent = context.clock()
+        state.timesSent = times
+        try saveFeedbackState(state, folder: folder)
+        context.log.record(
+            "feedback-sent", reference: record.reference,
+            "\(record.reference): feedback sent to \(recipients.map(\.address).joined(separator: ", "))")
+    }
+}

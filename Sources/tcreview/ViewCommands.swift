@@ -1,0 +1,243 @@
+import ArchiveView
+import Configuration
+import Foundation
+import Intake
+import ReviewDesk
+
+/// `tcreview feedback show|send REF [--again]`.
+struct FeedbackCommand: Command {
+    static let name = "feedback"
+    static let abstract = "Show the compiled feedback, or send it to the institution"
+    static let usage = """
+        USAGE: tcreview feedback show REF
+               tcreview feedback send REF [--again]
+
+        Feedback is compiled when every review of a submission is in, and the draft is emailed to the
+        coordinators. 'show' prints it; 'send' emails it (with the PDF) to the institution's lead and the
+        original sender, in the thread of their submission. It is sent once; --again sends it once more.
+        """
+    static let flags: Set<String> = ["--again"]
+
+    let action: String
+    let reference: String
+    let again: Bool
+    let configPath: String
+
+    init(arguments: Arguments, configPath: String) throws(UsageError) {
+        guard let action = arguments.positional.first else { throw .missingArgument("show or send") }
+        guard action == "show" || action == "send" else { throw .unexpectedArgument(action) }
+        guard arguments.positional.count >= 2 else { throw .missingArgument("REF") }
+        if arguments.positional.count > 2 { throw .unexpectedArgument(arguments.positional[2]) }
+        self.action = action
+        self.reference = arguments.positional[1]
+        self.again = arguments.has("--again")
+        self.configPath = configPath
+    }
+
+    func run() throws -> Int32 {
+        if action == "show" {
+            let settings = try loadSettings(configPath)
+            guard
+                let summary = ArchiveScanner.summaries(archive: settings.archive, now: Date()).first(where: {
+                    $0.reference == reference
+                })
+            else {
+                throw CommandFailure(status: ExitStatus.failure, message: "no submission \(reference) in the archive")
+            }
+            guard let text = try? String(contentsOfFile: "\(summary.folder)/feedback.txt", encoding: .utf8) else {
+                throw CommandFailure(
+                    status: ExitStatus.failure,
+                    message: "\(reference) has no feedback yet; 'tcreview show \(reference)' says which reviews are in")
+            }
+            print(text)
+            return ExitStatus.success
+        }
+        return try withReviewDesk(configPath) { desk in
+            do { try desk.sendFeedback(reference: reference, again: again) } catch {
+                throw CommandFailure(status: ExitStatus.failure, message: "\(error)")
+            }
+            print("\(reference): feedback sent.")
+            return ExitStatus.success
+        }
+    }
+}
+
+/// `tcreview status`.
+struct StatusCommand: Command {
+    static let name = "status"
+    static let abstract = "Where every submission of the current window stands"
+    static let usage = """
+        USAGE: tcreview status [--window 2025-01 | --all]
+
+        One row per submission: reference, institution, stage, received, pre-screen, each reviewer's state
+        (sent, overdue, in), and feedback. The current window by default (windows close at the end of
+        January and of July).
+        """
+    static let valuedOptions: Set<String> = ["--window"]
+    static let flags: Set<String> = ["--all"]
+
+    let window: String?
+    let all: Bool
+    let configPath: String
+
+    init(arguments: Arguments, configPath: String) throws(UsageError) {
+        if let extra = arguments.positional.first { throw .unexpectedArgument(extra) }
+        self.window = arguments.options["--window"]
+        self.all = arguments.has("--all")
+        self.configPath = configPath
+    }
+
+    func run() throws -> Int32 {
+        let settings = try loadSettings(configPath)
+        let now = Date()
+        let parts = Calendar(identifier: .gregorian).dateComponents(
+            in: TimeZone(identifier: "Europe/London") ?? .gmt, from: now)
+        let current = window ?? ArchiveScanner.window(year: parts.year ?? 2000, month: parts.month ?? 1)
+        let rows = ArchiveScanner.summaries(archive: settings.archive, now: now).filter { all || $0.window == current }
+        if !all { print("Window \(current)\(window == nil ? " (the current one; --all for every window)" : "")") }
+        print(StatusView.render(rows, color: isatty(STDOUT_FILENO) != 0), terminator: "")
+        return ExitStatus.success
+    }
+}
+
+/// `tcreview show REF`.
+struct ShowCommand: Command {
+    static let name = "show"
+    static let abstract = "Everything about one submission, with its journal"
+    static let usage = "USAGE: tcreview show REF"
+
+    let reference: String
+    let configPath: String
+
+    init(arguments: Arguments, configPath: String) throws(UsageError) {
+        guard let reference = arguments.positional.first else { throw .missingArgument("REF") }
+        if arguments.positional.count > 1 { throw .unexpectedArgument(arguments.positional[1]) }
+        self.reference = reference
+        self.configPath = configPath
+    }
+
+    func run() throws -> Int32 {
+        let settings = try loadSettings(configPath)
+        guard
+            let summary = ArchiveScanner.summaries(archive: settings.archive, now: Date()).first(where: {
+                $0.reference == reference
+            })
+        else {
+            throw CommandFailure(
+                status: ExitStatus.failure,
+                message: "no submission \(reference) in the archive; 'tcreview status --all' lists them")
+        }
+        print(StatusView.show(summary, archive: settings.archive), terminator: "")
+        return ExitStatus.success
+    }
+}
+
+/// `tcreview due`.
+struct DueCommand: Command {
+    static let name = "due"
+    static let abstract = "Who owes which stage in which window, who has sent it, who is late"
+    static let usage = """
+        USAGE: tcreview due [--now 2025-02-01T09:00:00Z]
+
+        From each institution's 'joined' date in institutions.csv: Stage 1 in the window 12-18 months after
+        joining, then a stage every three years; windows close at the end of January and of July.
+        """
+    static let valuedOptions: Set<String> = ["--now"]
+
+    let now: Date
+    let configPath: String
+
+    init(arguments: Arguments, configPath: String) throws(UsageError) {
+        if let extra = arguments.positional.first { throw .unexpectedArgument(extra) }
+        if let text = arguments.options["--now"] {
+            guard let date = try? Date(text, strategy: .iso8601) else {
+                throw .invalidValue(option: "--now", value: text, expected: "a time such as 2025-02-01T09:00:00Z")
+            }
+            self.now = date
+        } else {
+            self.now = Date()
+        }
+        self.configPath = configPath
+    }
+
+    func run() throws -> Int32 {
+        let settings = try loadSettings(configPath)
+        let rows = Deadlines.rows(
+            institutions: settings.institutions,
+            summaries: ArchiveScanner.summaries(archive: settings.archive, now: now), now: now)
+        print(Deadlines.render(rows), terminator: "")
+        return ExitStatus.success
+    }
+}
+
+/// `tcreview verify`.
+struct VerifyCommand: Command {
+    static let name = "verify"
+    static let abstract = "Re-hash every filed file and report anything missing or altered"
+    static let usage = "USAGE: tcreview verify\n\nExits 0 when every file matches its recorded SHA-256, 1 otherwise."
+
+    let configPath: String
+
+    init(arguments: Arguments, configPath: String) throws(UsageError) {
+        if let extra = arguments.positional.first { throw .unexpectedArgument(extra) }
+        self.configPath = configPath
+    }
+
+    func run() throws -> Int32 {
+        let settings = try loadSettings(configPath)
+        let problems = Verifier.verify(archive: settings.archive)
+        for problem in problems { print("\(problem.reference): \(problem.file): \(problem.kind): \(problem.detail)") }
+        print(problems.isEmpty ? "Every filed file matches its SHA-256." : "\(problems.count) problem(s).")
+        return problems.isEmpty ? ExitStatus.success : ExitStatus.failure
+    }
+}
+
+/// `tcreview index`.
+struct IndexCommand: Command {
+    static let name = "index"
+    static let abstract = "Rebuild Mailbox/index.html, index.csv and each summary.txt (serve does this itself)"
+    static let usage = "USAGE: tcreview index"
+
+    let configPath: String
+
+    init(arguments: Arguments, configPath: String) throws(UsageError) {
+        if let extra = arguments.positional.first { throw .unexpectedArgument(extra) }
+        self.configPath = configPath
+    }
+
+    func run() throws -> Int32 {
+        let settings = try loadSettings(configPath)
+        try ArchiveIndex.rebuild(archive: settings.archive, now: Date())
+        print("\(settings.archive)/index.html and index.csv rebuilt.")
+        return ExitStatus.success
+    }
+}
+
+/// `tcreview bench-archive`: a synthetic archive for the benchmark.
+struct BenchArchiveCommand: Command {
+    static let name = "bench-archive"
+    static let abstract = "Write a synthetic archive of N made-up submissions (for scripts/benchmark)"
+    static let usage =
+        "USAGE: tcreview bench-archive --count N DIR\n\nWrites N plausible submissions into the new or empty folder DIR."
+    static let valuedOptions: Set<String> = ["--count"]
+
+    let count: Int
+    let directory: String
+
+    init(arguments: Arguments, configPath: String) throws(UsageError) {
+        guard let directory = arguments.positional.first else { throw .missingArgument("DIR") }
+        if arguments.positional.count > 1 { throw .unexpectedArgument(arguments.positional[1]) }
+        let text = arguments.options["--count"] ?? "10000"
+        guard let count = Int(text), count > 0 else {
+            throw .invalidValue(option: "--count", value: text, expected: "a positive whole number")
+        }
+        self.count = count
+        self.directory = directory
+    }
+
+    func run() throws -> Int32 {
+        try ArchiveView.syntheticArchive(count: count, at: directory)
+        print("\(count) submissions written to \(directory)")
+        return ExitStatus.success
+    }
+}
