@@ -143,7 +143,12 @@ public enum ArchiveIndex {
                 let row = rows[index]
                 let path = "\(row.folder)/\(summaryFileName)"
                 let text = Data(summaryText(row, days: &days).utf8)
-                if FastFiles.read(path) != text, let code = FastFiles.replace(text, at: path), failure == nil {
+                // A new summary is written in place (nobody can be reading it yet; a torn one from a crash differs
+                // and is rewritten next time); a changed one is replaced by rename so a reader never sees it torn.
+                let existing = FastFiles.read(path)
+                if existing != text, failure == nil,
+                    let code = existing == nil ? FastFiles.createNew(text, at: path) : FastFiles.replace(text, at: path)
+                {
                     failure = .io(path: path, operation: "write", errno: code)
                 }
                 index += workers
@@ -189,33 +194,37 @@ public enum ArchiveIndex {
 
     /// A link, relative to the archive root, to a file in a submission folder.
     static func link(_ row: SubmissionSummary, _ file: String, _ label: String) -> String {
-        "<a href=\"\(escape(href(row.relativeFolder + "/" + file)))\">\(escape(label))</a>"
+        "<a href=\"\(href(row.relativeFolder + "/" + file))\">\(escape(label))</a>"
     }
 
-    /// A relative URL for a path: each component percent-encoded (all but RFC 3986's unreserved characters).
+    /// A relative URL for a path: each component percent-encoded (all but RFC 3986's unreserved characters), the
+    /// `/` between them kept. The result needs no HTML escaping.
     public static func href(_ path: String) -> String {
-        path.split(separator: "/", omittingEmptySubsequences: true).map { percentEncoded(String($0)) }
-            .joined(separator: "/")
-    }
-
-    static func percentEncoded(_ component: String) -> String {
-        let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(component.utf8.count * 2)
-        for byte in component.utf8 {
+        bytes.reserveCapacity(path.utf8.count + 32)
+        var previousWasSlash = true
+        for byte in path.utf8 {
             switch byte {
+            case UInt8(ascii: "/"):
+                if !previousWasSlash { bytes.append(byte) }
+                previousWasSlash = true
+                continue
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
                 UInt8(ascii: "~"):
                 bytes.append(byte)
             default:
                 bytes.append(UInt8(ascii: "%"))
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0x0F)])
+                bytes.append(hexDigits[Int(byte >> 4)])
+                bytes.append(hexDigits[Int(byte & 0x0F)])
             }
+            previousWasSlash = false
         }
+        if bytes.last == UInt8(ascii: "/") { bytes.removeLast() }
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 
     /// Text safe in HTML content and attribute values: `&`, `<`, `>`, `"` and `'` escaped.
     public static func escape(_ text: String) -> String {

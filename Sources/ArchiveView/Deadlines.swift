@@ -14,8 +14,9 @@ import Review
 ///   Nothing is listed after Stage 3.
 /// - A stage is listed when its window closes no later than a year after `now` (past stages stay listed).
 /// - It is `sent` when the institution has a submission filed in its window, or in a later window before the next
-///   stage's (sent late), or in an earlier window after the previous stage's whose form the pre-screen recognised
-///   as that stage (sent early); the earliest such submission is the row's reference. Otherwise it is `late` when
+///   stage's (sent late), or in an earlier window after the previous stage's (for Stage 1: for a month from joining
+///   on) whose form the pre-screen recognised as that stage (sent early); the earliest such submission is the
+///   row's reference. Otherwise it is `late` when
 ///   the window has closed, `due` when the window is the one open now, and `upcoming` after that.
 /// - A submission is the institution's when it is filed under its name (or in its folder).
 public enum Deadlines {
@@ -47,8 +48,11 @@ public enum Deadlines {
                 let next = stage < 3 ? keys[stage] : nil
                 let previous = stage > 1 ? keys[stage - 2] : nil
                 let onTimeOrLate = theirs.filter { $0.window >= key && (next == nil || $0.window < next!) }
-                let early = theirs.filter {
-                    $0.window < key && (previous == nil || $0.window > previous!) && $0.stage == "\(stage)"
+                // Early: after the previous stage's window (Stage 1: from the month of joining on).
+                let early = theirs.filter { summary in
+                    guard summary.window < key, summary.stage == "\(stage)" else { return false }
+                    if let previous { return summary.window > previous }
+                    return summary.year * 12 + summary.month >= joined.year * 12 + joined.month
                 }
                 let match = earliest(onTimeOrLate) ?? earliest(early)
                 let state =

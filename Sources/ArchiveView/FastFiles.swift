@@ -91,6 +91,28 @@ enum FastFiles {
         return nil
     }
 
+    /// Writes a file that does not exist yet, without flushing; when it turns out to exist, replaces it by rename.
+    /// Returns the error number on failure.
+    static func createNew(_ data: Data, at path: String) -> Int32? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return errno == EEXIST ? replace(data, at: path) : errno }
+        let failure: Int32? = data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
+        }
+        close(fd)
+        if failure != nil { unlink(path) }
+        return failure
+    }
+
     /// Writes a new file quickly (no flush), creating nothing else; for the synthetic benchmark archive.
     static func create(_ data: Data, at path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)

@@ -64,7 +64,7 @@ extension ArchiveView {
                 Verdict: \(verdict)
 
                 ok         Organisation named (page 1)
-                \(verdict == "ok" ? "ok       " : verdict) Action plan (page 4)
+                \(verdict.padding(toLength: 10, withPad: " ", startingAt: 0)) Action plan (page 4)
                 ok         Sign-off by the Institutional Lead (page 6)
 
                 """.utf8)

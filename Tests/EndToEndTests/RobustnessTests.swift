@@ -168,6 +168,7 @@ import Testing
             "attachment; filename*=UTF-8''evil%00name%0D%0Ahdr.pdf",
             "attachment; filename=\"\(long)\"",
             "attachment; filename=\"..\"",
+            "attachment; filename=\"feedback.pdf\"",
         ]
         let message = TestMessage.make(
             subject: "LJMU July 2024",
@@ -190,6 +191,7 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: "\(service.archive)/escape LJMU July 2024.pdf"))
         #expect(Set(pdfs.map(\.name)).count == pdfs.count, "no file overwrote another")
+        #expect(!pdfs.contains { $0.name == "feedback.pdf" }, "the service's own file names stay free")
     }
 
     @Test func encodedNewlineInSubjectOrNameCannotAddAHeader() throws {

@@ -71,14 +71,14 @@ struct SubmissionFiler {
         let staging = "\(scratch)/\(plan.reference)"
         FileSystem.remove(staging)
         try FileSystem.makeDirectory(staging)
-        var used: Set<String> = [ArchiveLayout.recordFileName.lowercased(), "reason.txt"]
+        var used = Self.reservedNames
         var record = record
         for input in files {
-            let name = uniqueName(
+            // The service's own files keep their names; a sender's never takes one of them.
+            let name =
                 input.name
-                    ?? SafeName.fileName(
-                        input.originalName ?? "", extension: "pdf",
-                        fallback: "submission"), used: &used)
+                ?? uniqueName(
+                    SafeName.fileName(input.originalName ?? "", extension: "pdf", fallback: "submission"), used: &used)
             let destination = "\(staging)/\(name)"
             guard rename(input.source, destination) == 0 else {
                 throw ArchiveError.io(path: destination, operation: "move into", errno: errno)
@@ -100,6 +100,13 @@ struct SubmissionFiler {
         try FileSystem.rename(staging, to: "\(plan.parent)/\(plan.reference)")
         return record
     }
+
+    /// Names the service writes in a submission folder itself, which a sender's attachment never takes.
+    static let reservedNames: Set<String> = [
+        ArchiveLayout.recordFileName, ArchiveLayout.messageFileName, "headers.eml", "reason.txt", "text.txt",
+        "prescreen.txt", "prescreen.json", "action-plan.csv", "feedback.txt", "feedback.pdf", "feedback.json",
+        "summary.txt", "reviews",
+    ]
 
     private func uniqueName(_ name: String, used: inout Set<String>) -> String {
         var candidate = name

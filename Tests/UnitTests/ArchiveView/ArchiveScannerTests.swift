@@ -116,10 +116,10 @@ import Testing
 
     @Test func syntheticArchiveIsPlausibleAndClean() throws {
         let archive = ArchiveFixture()
-        try ArchiveView.syntheticArchive(count: 320, at: archive.root)
+        try ArchiveView.syntheticArchive(count: 60, at: archive.root)
         let rows = ArchiveScanner.summaries(archive: archive.root, now: date("2025-03-01T00:00:00Z"))
-        #expect(rows.count == 320)
-        #expect(Set(rows.map(\.reference)).count == 320)
+        #expect(rows.count == 60)
+        #expect(Set(rows.map(\.reference)).count == 60)
         #expect(rows.contains { $0.reviewers.contains { $0.state == .received } })
         #expect(rows.contains { $0.reviewers.contains { $0.state == .overdue } })
         #expect(rows.contains { $0.feedback == "sent" } && rows.contains { $0.feedback == "draft" })

@@ -40,14 +40,15 @@ import Testing
         let institutions = [
             Institution(name: "Alder", short: "ALD", joined: "2023-05"),  // Stage 1 2024-07, sent on time
             Institution(name: "Birch", short: "BIR", joined: "2023-05"),  // Stage 1 2024-07, nothing: late
-            Institution(name: "Cedar", short: "CED", joined: "2023-05"),  // Stage 1 2024-07, sent in 2025-01: late but sent
+            Institution(name: "Cedar", short: "CED", joined: "2023-05"),  // 2024-07, sent in 2025-01: late but sent
             Institution(name: "Damson", short: "DAM", joined: "2024-03"),  // Stage 1 2025-07: due now
             Institution(name: "Elm", short: "ELM", joined: "2024-09"),  // Stage 1 2026-01: upcoming
             Institution(name: "Fir", short: "FIR", joined: "2025-03"),  // Stage 1 2026-07: beyond a year
-            Institution(name: "Gorse", short: "GOR", joined: "2020-05"),  // Stage 1 2021-07 sent, Stage 2 2024-07 late
+            Institution(name: "Gorse", short: "GOR", joined: "2020-05"),  // 2021-07 sent, Stage 2 2024-07 late
             Institution(name: "Hazel", short: "HAZ"),  // no joined date
             Institution(name: "Ivy", short: "IVY", joined: "2023-09"),  // Stage 1 2025-01, sent early (Stage 1 form)
-            Institution(name: "Juniper", short: "JUN", joined: "2023-09"),  // 2025-01; an early one not recognised as Stage 1
+            Institution(name: "Juniper", short: "JUN", joined: "2023-09"),  // 2025-01; early, form not recognised
+            Institution(name: "Kauri", short: "KAU", joined: "2023-09"),  // 2025-01; one sent before joining
         ]
         let summaries = [
             summary("TC-2024-07-ALD", "Alder", year: 2024, month: 7),
@@ -56,6 +57,7 @@ import Testing
             summary("TC-2024-06-IVY", "Ivy", year: 2024, month: 6),
             summary("TC-2024-06-JUN", "Juniper", year: 2024, month: 6, stage: "?"),
             summary("TC-2024-07-HAZ", "Hazel", year: 2024, month: 7),
+            summary("TC-2023-06-KAU", "Kauri", year: 2023, month: 6),
             summary("TC-2024-07-UNIDENTIFIED-1", "(nobody)", year: 2024, month: 7),
         ]
         let rows = Deadlines.rows(institutions: institutions, summaries: summaries, now: now)
@@ -69,6 +71,7 @@ import Testing
                 "2024-07 Gorse 2 late -",
                 "2025-01 Ivy 1 sent TC-2024-06-IVY",
                 "2025-01 Juniper 1 late -",
+                "2025-01 Kauri 1 late -",
                 "2025-07 Damson 1 due -",
                 "2026-01 Elm 1 upcoming -",
             ])
