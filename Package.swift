@@ -33,7 +33,10 @@ let package = Package(
         .target(name: "ArchiveView", dependencies: ["Archive", "Configuration", "Review", "Hashing"]),
         .target(
             name: "ReviewDesk",
-            dependencies: ["Intake", "Review", "Archive", "Configuration", "MIME", "Prescreen", "Hashing", "Feedback"]
+            dependencies: [
+                "Intake", "Review", "Archive", "Configuration", "MIME", "Prescreen", "Hashing", "Feedback",
+                "ArchiveView",
+            ]
         ),
         .target(
             name: "Intake",

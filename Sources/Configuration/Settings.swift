@@ -40,6 +40,8 @@ public struct Settings: Sendable {
     public var autoAssign: Bool = true
     /// Whether compiled feedback goes to the institution at once, instead of as a draft to the coordinators.
     public var autoSendFeedback: Bool = false
+    /// Weeks before a submission window closes that leads who owe a stage are reminded; 0 is off.
+    public var remindLeadsWeeks: Int = 0
 
     /// `reviewers.csv` beside the config file.
     public var reviewersFile: String { (configDirectory as NSString).appendingPathComponent("reviewers.csv") }

@@ -23,6 +23,7 @@ public struct SettingsLoader {
         ],
         "review": ["reminder-days-before", "overdue-notify-days", "auto-assign"],
         "feedback": ["auto-send"],
+        "deadlines": ["remind-leads-weeks"],
     ]
 
     /// Loads the settings, or throws every problem found.
@@ -170,6 +171,16 @@ public struct SettingsLoader {
             }
         }
 
+        var remindLeadsWeeks = 0
+        if let text = ini.value("deadlines", "remind-leads-weeks") {
+            if let weeks = Int(text), (0...26).contains(weeks) {
+                remindLeadsWeeks = weeks
+            } else {
+                problem(
+                    "deadlines", "remind-leads-weeks", "remind-leads-weeks must be a whole number from 0 (off) to 26")
+            }
+        }
+
         let csvPath = (directory as NSString).appendingPathComponent("institutions.csv")
         var institutions: [Institution] = []
         if let csv = try? String(contentsOfFile: csvPath, encoding: .utf8) {
@@ -190,7 +201,7 @@ public struct SettingsLoader {
             repliesPerHour: repliesPerHour, pdfTimeout: pdfTimeout, pdfMemoryLimit: pdfMemory,
             institutions: institutions, configDirectory: directory, rubricsFolder: rubrics,
             reminderDaysBefore: reminderDaysBefore, overdueNotifyDays: overdueNotifyDays, autoAssign: autoAssign,
-            autoSendFeedback: autoSendFeedback)
+            autoSendFeedback: autoSendFeedback, remindLeadsWeeks: remindLeadsWeeks)
         return (settings, problems)
     }
 

@@ -12,12 +12,13 @@ enum TCReview {
         tcreview: the Technician Commitment self-assessment service.
 
         Polls the coordinators' inbox, files each submitted PDF in the archive by institution, year and
-        month, and confirms receipt to the sender.
+        month, confirms receipt, pre-screens the form, assigns peer reviewers and takes their scored
+        rubrics back by email, compiles the feedback, and gives coordinators a view of the archive.
 
         USAGE: tcreview <command> [options] [--config PATH]
 
         COMMANDS:
-        \(commands.map { "  " + $0.name.padding(toLength: 12, withPad: " ", startingAt: 0) + $0.abstract }.joined(separator: "\n"))
+        \(commands.map { "  " + $0.name.padding(toLength: 15, withPad: " ", startingAt: 0) + $0.abstract }.joined(separator: "\n"))
 
         OPTIONS:
           --config PATH  The configuration file (default config/tcreview.conf); institutions.csv is read

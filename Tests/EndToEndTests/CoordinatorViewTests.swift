@@ -73,3 +73,21 @@ import Testing
         #expect(result.stdout.contains("late"), "other institutions sent nothing")
     }
 }
+
+/// Leads are reminded before a window closes, once, when their institution owes a stage.
+@Suite struct LeadReminderTests {
+    @Test func leadWhoOwesAStageIsRemindedOnceBeforeTheWindowCloses() throws {
+        let lab = try MailLab()
+        let service = try ServiceFixture(lab: lab, sections: "[deadlines]\nremind-leads-weeks = 4\n")
+        // LJMU joined 2017-05, so Stage 3 is due in the window that closes at the end of July 2024.
+        for day in ["2024-06-20", "2024-07-05", "2024-07-06"] {
+            let result = try service.tcreview(["remind", "--now", "\(day)T09:00:00Z"])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let mails = lab.waitForMessages("lead@ljmu.test")
+        usleep(300_000)
+        #expect(lab.messages(for: "lead@ljmu.test").count == 1, "once, and not before four weeks ahead")
+        #expect(TestMessage.header("Subject", in: mails.first ?? "")?.contains("Stage 3") == true)
+        #expect(lab.messages(for: "arweinydd@aber.test").isEmpty, "Aberystwyth owes nothing in that window")
+    }
+}

@@ -1,0 +1,48 @@
+import ArchiveView
+import Configuration
+import Foundation
+import Intake
+import MIME
+import Review
+
+extension ReviewDesk {
+    /// Reminds each institution's lead that a stage is due, `[deadlines] remind-leads-weeks` weeks before
+    /// the window closes; once per institution, stage and window. Returns how many were queued.
+    func remindLeads(now: Date) throws -> Int {
+        let weeks = context.settings.remindLeadsWeeks
+        guard weeks > 0 else { return 0 }
+        let summaries = ArchiveScanner.summaries(archive: context.settings.archive, now: now)
+        let rows = Deadlines.rows(institutions: context.settings.institutions, summaries: summaries, now: now)
+        var queued = 0
+        for row in rows
+        where row.state == "due" && row.windowCloses.timeIntervalSince(now) <= Double(weeks) * 7 * 86_400 {
+            guard let institution = context.settings.institutions.first(where: { $0.short == row.short }),
+                let lead = institution.lead
+            else { continue }
+            let id = "DEADLINE-\(row.short)-\(row.window)-stage-\(row.stage)"
+            guard !context.outbox.contains(id: id) else { continue }
+            var body = "Dear colleague,\n\n"
+            body += "This is a friendly reminder that \(institution.name)'s Stage \(row.stage) Technician Commitment "
+            body +=
+                "self-assessment and action plan is due in the window that closes on \(ReviewLetters.date(row.windowCloses)). "
+            body +=
+                "Please email the completed form, as one PDF titled \"\(institution.name) \(Letters.monthYear(row.windowCloses.monthInLondon, row.windowCloses.yearInLondon))\", "
+            body += "to this address.\n\nIf you have already sent it, thank you, and please ignore this message.\n\n"
+            body += "With best wishes,\nThe Technician Commitment team\n"
+            let message = OutgoingMessage(
+                from: context.serviceAddress, to: [MailAddress(address: lead)],
+                subject:
+                    "Reminder: your Stage \(row.stage) self-assessment is due by \(ReviewLetters.date(row.windowCloses))",
+                messageID: Letters(from: context.serviceAddress, now: now).messageID(id, "deadline"), date: now,
+                autoSubmitted: "auto-generated", body: Letters.wrapped(body))
+            try context.enqueue(message, id: id, reference: id)
+            queued += 1
+        }
+        return queued
+    }
+}
+
+extension Date {
+    fileprivate var monthInLondon: Int { UKCalendar.calendar.component(.month, from: self) }
+    fileprivate var yearInLondon: Int { UKCalendar.calendar.component(.year, from: self) }
+}
