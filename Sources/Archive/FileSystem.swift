@@ -3,21 +3,30 @@ import Foundation
 /// Crash-safe file operations: every write goes to a temporary file, is flushed to disk, and is renamed into place.
 public enum FileSystem {
     /// Writes `data` to `path` atomically: temp file, fsync, rename, fsync of the folder.
-    public static func writeAtomically(_ data: Data, to path: String) throws(ArchiveError) {
+    ///
+    /// - Parameter durable: false for derived files that are rebuilt anyway (an index): still atomic for
+    ///   readers, but not flushed to disk.
+    public static func writeAtomically(_ data: Data, to path: String, durable: Bool = true) throws(ArchiveError) {
         let directory = (path as NSString).deletingLastPathComponent
         let temporary = "\(directory)/.\((path as NSString).lastPathComponent).\(UUID().uuidString.prefix(8)).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(path: temporary, operation: "create", errno: errno) }
         do {
             try writeAll(fd, data, path: temporary)
-            try sync(fd, path: temporary)
+            if durable { try sync(fd, path: temporary) }
         } catch {
             close(fd)
             unlink(temporary)
             throw error
         }
         close(fd)
-        try rename(temporary, to: path)
+        if durable {
+            try rename(temporary, to: path)
+        } else if Foundation.rename(temporary, path) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw .io(path: path, operation: "rename into", errno: code)
+        }
     }
 
     /// Renames `source` to `destination` (same filesystem), then syncs the destination's folder.
@@ -77,7 +86,8 @@ public enum FileSystem {
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    static func writeAll(_ fd: Int32, _ data: Data, path: String) throws(ArchiveError) {
+    /// Writes all of `data` to an open file, retrying interrupted and partial writes.
+    public static func writeAll(_ fd: Int32, _ data: Data, path: String) throws(ArchiveError) {
         let failure: Int32? = data.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count {

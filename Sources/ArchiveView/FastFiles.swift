@@ -1,3 +1,4 @@
+import Archive
 import Foundation
 import Review
 
@@ -61,32 +62,9 @@ enum FastFiles {
     /// Writes a derived file by temp file and rename, without flushing to disk: readers never see a half-written
     /// file, and the next rebuild rewrites it should a crash lose it. Returns the error number on failure.
     static func replace(_ data: Data, at path: String) -> Int32? {
-        let directory = (path as NSString).deletingLastPathComponent
-        let temporary =
-            "\(directory)/.\((path as NSString).lastPathComponent).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return errno }
-        let failure: Int32? = data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
-            }
-            return nil
-        }
-        close(fd)
-        if let failure {
-            unlink(temporary)
-            return failure
-        }
-        if Foundation.rename(temporary, path) != 0 {
-            let code = errno
-            unlink(temporary)
-            return code
+        do { try FileSystem.writeAtomically(data, to: path, durable: false) } catch {
+            if case .io(_, _, let code) = error { return code }
+            return EIO
         }
         return nil
     }
@@ -96,21 +74,13 @@ enum FastFiles {
     static func createNew(_ data: Data, at path: String) -> Int32? {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return errno == EEXIST ? replace(data, at: path) : errno }
-        let failure: Int32? = data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
-            }
-            return nil
+        defer { close(fd) }
+        do { try FileSystem.writeAll(fd, data, path: path) } catch {
+            unlink(path)
+            if case .io(_, _, let code) = error { return code }
+            return EIO
         }
-        close(fd)
-        if failure != nil { unlink(path) }
-        return failure
+        return nil
     }
 
     /// Writes a new file quickly (no flush), creating nothing else; for the synthetic benchmark archive.

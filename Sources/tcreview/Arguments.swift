@@ -1,3 +1,5 @@
+import Foundation
+
 /// A command line split into options and positional words, with typed errors for what is wrong.
 struct Arguments {
     private(set) var flags: Set<String> = []
@@ -40,6 +42,15 @@ struct Arguments {
     }
 
     func has(_ flag: String) -> Bool { flags.contains(flag) }
+
+    /// An ISO 8601 time given to `option` (e.g. `--now 2025-02-01T09:00:00Z`), or nil when it is absent.
+    func time(_ option: String) throws(UsageError) -> Date? {
+        guard let text = options[option] else { return nil }
+        guard let date = try? Date(text, strategy: .iso8601) else {
+            throw .invalidValue(option: option, value: text, expected: "a time such as 2025-02-01T09:00:00Z")
+        }
+        return date
+    }
 }
 
 /// What is wrong with a command line; printed with a pointer to `--help`.

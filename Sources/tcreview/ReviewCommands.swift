@@ -184,14 +184,7 @@ struct RemindCommand: Command {
 
     init(arguments: Arguments, configPath: String) throws(UsageError) {
         if let extra = arguments.positional.first { throw .unexpectedArgument(extra) }
-        if let text = arguments.options["--now"] {
-            guard let date = try? Date(text, strategy: .iso8601) else {
-                throw .invalidValue(option: "--now", value: text, expected: "a time such as 2025-02-01T09:00:00Z")
-            }
-            self.now = date
-        } else {
-            self.now = nil
-        }
+        self.now = try arguments.time("--now")
         self.configPath = configPath
     }
 

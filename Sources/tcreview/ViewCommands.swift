@@ -149,14 +149,7 @@ struct DueCommand: Command {
 
     init(arguments: Arguments, configPath: String) throws(UsageError) {
         if let extra = arguments.positional.first { throw .unexpectedArgument(extra) }
-        if let text = arguments.options["--now"] {
-            guard let date = try? Date(text, strategy: .iso8601) else {
-                throw .invalidValue(option: "--now", value: text, expected: "a time such as 2025-02-01T09:00:00Z")
-            }
-            self.now = date
-        } else {
-            self.now = Date()
-        }
+        self.now = try arguments.time("--now") ?? Date()
         self.configPath = configPath
     }
 
