@@ -96,7 +96,7 @@ extension ReviewDesk {
         switch ReplyParser.parse(plainText: message.plainText, htmlText: message.htmlText, rubric: rubric) {
         case .success(let answers):
             let number = try storeReview(
-                answers, assignment: assignment, folder: folder, messagePath: path, rubric: rubric)
+                answers, assignment: assignment, folder: folder, messagePath: path, rubric: rubric, key: key)
             var updated = store.assignments(in: folder)
             if let index = updated.firstIndex(where: { $0.token == token }) { updated[index].status = .received }
             try store.save(updated, in: folder)
@@ -107,7 +107,12 @@ extension ReviewDesk {
                 "review-received", reference: record.reference,
                 "\(record.reference): review \(number) from \(assignment.reviewer) stored",
                 detail: ["reviewer": assignment.reviewer, "number": "\(number)"])
-            try compileFeedbackIfComplete(record: record, folder: folder)
+            do { try compileFeedbackIfComplete(record: record, folder: folder) } catch {
+                // The review is stored either way; the coordinators can compile and send the feedback later.
+                context.log.record(
+                    "feedback-failed", reference: record.reference,
+                    "\(record.reference): could not compile the feedback: \(error)")
+            }
             return (record.reference, "review stored")
         case .failure(let errors):
             _ = try keepAside(path, folder: folder, reason: "incomplete review, correction requested", key: key)
@@ -127,13 +132,24 @@ extension ReviewDesk {
 
     /// Writes review number N: the reply as it arrived, a readable copy, and the JSON (written last, the commit).
     private func storeReview(
-        _ answers: ReviewAnswers, assignment: AssignmentRecord, folder: String, messagePath: String, rubric: Rubric
+        _ answers: ReviewAnswers, assignment: AssignmentRecord, folder: String, messagePath: String, rubric: Rubric,
+        key: String
     ) throws -> Int {
         let reviews = "\(folder)/\(AssignmentStore.reviewsFolder)"
         try FileSystem.makeDirectory(reviews)
         let slug = SafeName.component(
             assignment.reviewer.replacingOccurrences(of: "@", with: "-at-"), fallback: "reviewer")
         let earlier = FileSystem.list(reviews).filter { $0.hasSuffix(".json") && $0.contains(slug) }
+        // The same reply again (a restart after a crash before it was marked handled) is not a new review.
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        for name in earlier {
+            if let data = FileSystem.read("\(reviews)/\(name)"),
+                let stored = try? decoder.decode(StoredReview.self, from: data), stored.messageKey == key
+            {
+                return stored.number
+            }
+        }
         let number = earlier.count + 1
         let stem = "review-\(slug)-\(number)"
         guard let original = FileSystem.read(messagePath) else {
@@ -147,7 +163,7 @@ extension ReviewDesk {
             reference: assignment.reference, reviewer: assignment.reviewer, reviewerName: assignment.reviewerName,
             number: number, received: context.clock(),
             supersedes: number > 1 ? "review-\(slug)-\(number - 1).json" : nil,
-            stage: rubric.stage, answers: answers)
+            stage: rubric.stage, answers: answers, messageKey: key)
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -231,4 +247,6 @@ public struct StoredReview: Codable, Sendable, Equatable {
     public var supersedes: String?
     public var stage: Int
     public var answers: ReviewAnswers
+    /// The Message-ID (or content hash) of the reply it came from.
+    public var messageKey: String?
 }

@@ -136,6 +136,21 @@ import Testing
         #expect(storedReviews(service, record).count == 1)
     }
 
+    @Test func resentReplyIsStoredAndAcknowledgedOnce() throws {
+        let (lab, service, record) = try assigned()
+        let request = try #require(lab.waitForMessages("ben@reviewers.test").first)
+        let reply = ReviewReply.message(
+            to: request, from: "ben@reviewers.test", text: ReviewReply.filled(TestMessage.body(of: request)))
+        for _ in 0..<2 {
+            try lab.send(reply, from: "ben@reviewers.test")
+            try lab.waitForInbox(count: 1)
+            try service.runOnce()
+        }
+        #expect(storedReviews(service, record).count == 1)
+        usleep(300_000)
+        #expect(lab.messages(for: "ben@reviewers.test").count == 2, "the request and one acknowledgement")
+    }
+
     @Test func laterValidReplySupersedesTheEarlierAndBothAreKept() throws {
         let (lab, service, record) = try assigned()
         let request = try #require(lab.waitForMessages("ben@reviewers.test").first)
