@@ -32,11 +32,13 @@ extension ReviewDesk {
                 if case .overdue = action { return (action.record, true) }
                 return (action.record, false)
             }
-            for (assignment, _) in items { try record(assignment, in: folders) { $0.remindersSent.append(now) } }
             guard let first = items.first?.0 else { continue }
+            // Queued first, then recorded: a crash in between queues nothing twice (the id is fixed for the
+            // day) and loses no reminder.
             try context.enqueue(
                 letters.reminder(items: items, day: day),
                 id: "\(first.reference)-reminder-\(first.token)-\(day)", reference: first.reference)
+            for (assignment, _) in items { try record(assignment, in: folders) { $0.remindersSent.append(now) } }
             for (assignment, overdue) in items {
                 context.log.record(
                     overdue ? "reminder-overdue" : "reminder", reference: assignment.reference,
@@ -45,7 +47,6 @@ extension ReviewDesk {
             queued += 1
         }
         for case .tellCoordinators(let assignment) in actions {
-            let updated = try record(assignment, in: folders) { $0.coordinatorsToldOverdue = true }
             let days = UKCalendar.days(from: assignment.due, to: now)
             try context.enqueue(
                 letters.coordinatorNotice(
@@ -56,9 +57,10 @@ extension ReviewDesk {
                         ("Reference", assignment.reference),
                         ("Reviewer", "\(assignment.reviewerName) <\(assignment.reviewer)>"),
                         ("Due", ReviewLetters.date(assignment.due)),
-                        ("Reminders", "\(updated?.remindersSent.count ?? 0) sent"),
+                        ("Reminders", "\(assignment.remindersSent.count) sent"),
                     ], coordinators: context.coordinators),
                 id: "\(assignment.reference)-overdue-coordinators-\(assignment.token)", reference: assignment.reference)
+            try record(assignment, in: folders) { $0.coordinatorsToldOverdue = true }
             queued += 1
         }
         return queued
