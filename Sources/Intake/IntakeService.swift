@@ -1,3 +1,4 @@
+import Archive
 import Foundation
 import MailTransport
 
@@ -20,6 +21,13 @@ public struct IntakeService: Sendable {
 
     public func cycle(stop: StopFlag) -> CycleResult {
         var result = CycleResult()
+        // Coordinator commands change the archive too; a cycle and a command never interleave.
+        let writing: ArchiveLock
+        do { writing = try ArchiveLock.writing(archive: context.settings.archive) } catch {
+            result.pollFailure = "\(error)"
+            return result
+        }
+        defer { withExtendedLifetime(writing) {} }
         let journalSize = journalBytes()
         defer {
             if journalBytes() != journalSize {

@@ -5,22 +5,14 @@ import Foundation
 import Intake
 import ReviewDesk
 
-/// Opens the review desk for a command that changes the archive: loads the settings, takes the archive
-/// lock (so `serve` is not filing at the same moment), and sends what the command queued.
+/// Opens the review desk for a command that changes the archive: loads the settings, takes the archive's
+/// write lock (waiting for a `serve` cycle in progress to finish), and sends what the command queued.
 func withReviewDesk<Result>(_ configPath: String, now: Date? = nil, _ body: (ReviewDesk) throws -> Result) throws
     -> Result
 {
     let settings = try loadSettings(configPath)
-    let lock: ArchiveLock
-    do {
-        lock = try ArchiveLock(archive: settings.archive)
-    } catch {
-        throw CommandFailure(
-            status: ExitStatus.unavailable,
-            message:
-                "\(error.description) Coordinator commands change the archive, so they wait for the service to stop (systemctl stop tcreview)."
-        )
-    }
+    let lock = try ArchiveLock.writing(archive: settings.archive)
+
     defer { withExtendedLifetime(lock) {} }
     var context = IntakeContext(
         settings: settings,

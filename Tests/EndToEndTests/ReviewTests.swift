@@ -234,6 +234,22 @@ import Testing
         #expect(!reviewers.contains("cat@reviewers.test"), "Cat is from UOT")
     }
 
+    @Test func coordinatorCommandsWorkWhileTheServiceRuns() throws {
+        let lab = try MailLab()
+        let service = try ServiceFixture(lab: lab)
+        let serving = try service.startServing()
+        defer { _ = serving.stop(SIGTERM) }
+        try lab.send(TestMessage.submission(pdf: form), from: "jane@ljmu.test")
+        let deadline = Date().addingTimeInterval(20)
+        while service.events("filed").isEmpty, Date() < deadline { usleep(20_000) }
+        let record = try #require(try service.records().first)
+
+        let assigned = try service.tcreview(["assign", record.reference])
+        #expect(assigned.status == 0, "\(assigned.stderr)")
+        #expect(lab.waitForMessages("ben@reviewers.test").count == 1)
+        #expect(try service.tcreview(["reviewers"]).stdout.contains("1/5"))
+    }
+
     @Test func loadIsSpreadEvenlyOverManySubmissions() throws {
         let lab = try MailLab()
         let service = try ServiceFixture(lab: lab, service: ["replies-per-hour = 100"], review: ["auto-assign = yes"])
