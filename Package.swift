@@ -5,7 +5,8 @@ let package = Package(
     name: "tcreview",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "tcreview", targets: ["tcreview"])
+        .executable(name: "tcreview", targets: ["tcreview"]),
+        .executable(name: "tcreview-extract", targets: ["tcreview-extract"]),
     ],
     targets: [
         // C libraries from Debian, and the tiny C shims over their macros and variadic calls.
@@ -41,6 +42,7 @@ let package = Package(
         .target(
             name: "Intake",
             dependencies: ["Archive", "Configuration", "MIME", "MailTransport", "PDFReader", "Prescreen"]),
+        .executableTarget(name: "tcreview-extract", dependencies: ["PDFReader"]),
         .executableTarget(
             name: "tcreview",
             dependencies: [

@@ -1,5 +1,9 @@
 internal import CPoppler
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// What poppler can tell about a PDF file.
 public struct PDFSummary: Sendable, Equatable, Codable {
@@ -70,10 +74,9 @@ public final class PDFDocument {
     /// Writes the text of every page to `path`, pages separated by form feeds (as `pdftotext` does), one
     /// page at a time so memory does not grow with the document; returns the characters written.
     public func writeText(to path: String) throws(PDFError) -> Int {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-            let handle = FileHandle(forWritingAtPath: path)
-        else { throw .unreadable(detail: "cannot write the text to \(path)") }
-        defer { try? handle.close() }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .unreadable(detail: "cannot write the text to \(path)") }
+        defer { close(fd) }
         var characters = 0
         for index in 0..<pageCount {
             let text = self.text(page: index)
@@ -82,7 +85,19 @@ public final class PDFDocument {
             // UTF-8 continuation byte starts one.
             characters += data.reduce(0) { $0 + ($1 > 0x20 && ($1 & 0xC0) != 0x80 ? 1 : 0) }
             data.append(0x0C)
-            handle.write(data)
+            let complete = data.withUnsafeBytes { bytes -> Bool in
+                var offset = 0
+                while offset < bytes.count {
+                    let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        return false
+                    }
+                    offset += written
+                }
+                return true
+            }
+            guard complete else { throw .unreadable(detail: "cannot write the text to \(path)") }
         }
         return characters
     }

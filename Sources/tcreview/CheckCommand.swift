@@ -45,7 +45,7 @@ struct CheckCommand: Command {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let textPath = scratch.appendingPathComponent("text.txt").path
-        let inspector = PDFInspector(executable: PDFInspector.currentExecutable, timeout: 60, memoryLimit: 1 << 30)
+        let inspector = PDFInspector(executable: PDFInspector.defaultExtractor, timeout: 60, memoryLimit: 1 << 30)
         switch inspector.inspect(path, textOutput: textPath) {
         case .readable:
             break

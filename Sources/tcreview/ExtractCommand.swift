@@ -39,22 +39,8 @@ struct ExtractCommand: Command {
     }
 
     func run() throws -> Int32 {
-        if let memoryLimit {
-            var limit = rlimit(rlim_cur: rlim_t(memoryLimit), rlim_max: rlim_t(memoryLimit))
-            setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
-        }
-        let reply: PDFInfoReply
-        do {
-            let document = try PDFDocument(path: path)
-            var summary = document.summary
-            if let textOutput { summary.textCharacters = try document.writeText(to: textOutput) }
-            reply = PDFInfoReply(summary: summary)
-        } catch {
-            reply = PDFInfoReply(error: error)
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        FileHandle.standardOutput.write(try encoder.encode(reply) + Data("\n".utf8))
-        return reply.summary == nil ? 3 : ExitStatus.success
+        let (json, status) = PDFExtraction.run(path: path, textOutput: textOutput, memoryLimit: memoryLimit)
+        FileHandle.standardOutput.write(json)
+        return status
     }
 }

@@ -17,7 +17,7 @@ func withReviewDesk<Result>(_ configPath: String, now: Date? = nil, _ body: (Rev
     var context = IntakeContext(
         settings: settings,
         inspector: PDFInspector(
-            executable: PDFInspector.currentExecutable, timeout: settings.pdfTimeout,
+            executable: PDFInspector.defaultExtractor, timeout: settings.pdfTimeout,
             memoryLimit: settings.pdfMemoryLimit))
     if let now { context.clock = { now } }
     let desk: ReviewDesk

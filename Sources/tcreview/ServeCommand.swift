@@ -50,7 +50,7 @@ struct ServeCommand: Command {
         }
         defer { withExtendedLifetime(lock) {} }
         let inspector = PDFInspector(
-            executable: PDFInspector.currentExecutable, timeout: TimeInterval(settings.pdfTimeout),
+            executable: PDFInspector.defaultExtractor, timeout: TimeInterval(settings.pdfTimeout),
             memoryLimit: settings.pdfMemoryLimit)
         var context = IntakeContext(settings: settings, inspector: inspector)
         do {

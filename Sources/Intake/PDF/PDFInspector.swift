@@ -34,9 +34,17 @@ public struct PDFInspector: Sendable {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 
+    /// The extraction child: `tcreview-extract` beside the running program (small, quick to start), or
+    /// `tcreview extract` when it is not installed.
+    public static var defaultExtractor: String {
+        let beside = (currentExecutable as NSString).deletingLastPathComponent + "/tcreview-extract"
+        return FileManager.default.isExecutableFile(atPath: beside) ? beside : currentExecutable
+    }
+
     /// Opens the PDF at `path`; with `textOutput`, the child also writes the PDF's text there.
     public func inspect(_ path: String, textOutput: String? = nil) -> PDFInspection {
-        var arguments = ["extract", "--memory-limit", String(memoryLimit)]
+        var arguments = executable.hasSuffix("tcreview-extract") ? [] : ["extract"]
+        arguments += ["--memory-limit", String(memoryLimit)]
         if let textOutput { arguments += ["--text", textOutput] }
         let result = ChildProcess.run(executable, arguments: arguments + [path], timeout: timeout)
 
@@ -56,16 +64,5 @@ public struct PDFInspector: Sendable {
             case nil: return .unreadable("no answer")
             }
         }
-    }
-}
-
-/// The child's answer, one JSON object on standard output.
-public struct PDFInfoReply: Codable, Sendable {
-    public var summary: PDFSummary?
-    public var error: PDFError?
-
-    public init(summary: PDFSummary? = nil, error: PDFError? = nil) {
-        self.summary = summary
-        self.error = error
     }
 }
