@@ -19,6 +19,18 @@ extension Command {
     static var flags: Set<String> { [] }
 }
 
+/// A command that takes no words of its own, only the options every command has.
+protocol ConfigOnlyCommand: Command {
+    init(configPath: String)
+}
+
+extension ConfigOnlyCommand {
+    init(arguments: Arguments, configPath: String) throws(UsageError) {
+        if let extra = arguments.positional.first { throw .unexpectedArgument(extra) }
+        self.init(configPath: configPath)
+    }
+}
+
 /// Exit statuses, as sysexits.h names them where one fits.
 enum ExitStatus {
     static let success: Int32 = 0

@@ -117,7 +117,7 @@ struct ReassignCommand: Command {
 }
 
 /// `tcreview reviewers`.
-struct ReviewersCommand: Command {
+struct ReviewersCommand: ConfigOnlyCommand {
     static let name = "reviewers"
     static let abstract = "Each reviewer's load and what is overdue"
     static let usage = """
@@ -128,11 +128,6 @@ struct ReviewersCommand: Command {
         """
 
     let configPath: String
-
-    init(arguments: Arguments, configPath: String) throws(UsageError) {
-        if let extra = arguments.positional.first { throw .unexpectedArgument(extra) }
-        self.configPath = configPath
-    }
 
     func run() throws -> Int32 {
         let settings = try loadSettings(configPath)

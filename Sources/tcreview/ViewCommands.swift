@@ -164,17 +164,12 @@ struct DueCommand: Command {
 }
 
 /// `tcreview verify`.
-struct VerifyCommand: Command {
+struct VerifyCommand: ConfigOnlyCommand {
     static let name = "verify"
     static let abstract = "Re-hash every filed file and report anything missing or altered"
     static let usage = "USAGE: tcreview verify\n\nExits 0 when every file matches its recorded SHA-256, 1 otherwise."
 
     let configPath: String
-
-    init(arguments: Arguments, configPath: String) throws(UsageError) {
-        if let extra = arguments.positional.first { throw .unexpectedArgument(extra) }
-        self.configPath = configPath
-    }
 
     func run() throws -> Int32 {
         let settings = try loadSettings(configPath)
@@ -186,17 +181,12 @@ struct VerifyCommand: Command {
 }
 
 /// `tcreview index`.
-struct IndexCommand: Command {
+struct IndexCommand: ConfigOnlyCommand {
     static let name = "index"
     static let abstract = "Rebuild Mailbox/index.html, index.csv and each summary.txt (serve does this itself)"
     static let usage = "USAGE: tcreview index"
 
     let configPath: String
-
-    init(arguments: Arguments, configPath: String) throws(UsageError) {
-        if let extra = arguments.positional.first { throw .unexpectedArgument(extra) }
-        self.configPath = configPath
-    }
 
     func run() throws -> Int32 {
         let settings = try loadSettings(configPath)

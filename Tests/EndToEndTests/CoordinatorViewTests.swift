@@ -5,16 +5,7 @@ import Testing
 
 /// The coordinator's view of an archive the service filed through the real lab.
 @Suite(.serialized) struct CoordinatorViewTests {
-    let form = PDFFixture.make(pages: FormFixture.initial(organisation: "Liverpool John Moores University"))
-
-    func filed() throws -> (MailLab, ServiceFixture, SubmissionRecord) {
-        let lab = try MailLab()
-        let service = try ServiceFixture(lab: lab, review: ["auto-assign = yes"])
-        try lab.send(TestMessage.submission(pdf: form), from: "jane@ljmu.test")
-        try lab.waitForInbox(count: 1)
-        try service.runOnce()
-        return (lab, service, try #require(try service.records().first))
-    }
+    func filed() throws -> (MailLab, ServiceFixture, SubmissionRecord) { try ServiceFixture.withFiledForm() }
 
     @Test func statusAndShowDescribeTheSubmission() throws {
         let (_, service, record) = try filed()

@@ -5,15 +5,9 @@ import Testing
 
 /// Closing the loop through the real lab: submission in, reviews in, feedback out to the institution, once.
 @Suite(.serialized) struct FeedbackTests {
-    let form = PDFFixture.make(pages: FormFixture.initial(organisation: "Liverpool John Moores University"))
-
     /// Files one LJMU submission, then has both assigned reviewers reply with a filled form.
     func reviewed(sections: String = "") throws -> (MailLab, ServiceFixture, SubmissionRecord) {
-        let lab = try MailLab()
-        let service = try ServiceFixture(lab: lab, review: ["auto-assign = yes"], sections: sections)
-        try lab.send(TestMessage.submission(pdf: form, messageID: "<original@ljmu.test>"), from: "jane@ljmu.test")
-        try lab.waitForInbox(count: 1)
-        try service.runOnce()
+        let (lab, service, _) = try ServiceFixture.withFiledForm(messageID: "<original@ljmu.test>", sections: sections)
         for (reviewer, score) in [("ben@reviewers.test", 4), ("dan@reviewers.test", 3)] {
             let request = try #require(lab.waitForMessages(reviewer).first)
             let text = ReviewReply.filled(TestMessage.body(of: request), score: { _, _ in "\(score)" })

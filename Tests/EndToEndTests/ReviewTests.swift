@@ -5,17 +5,10 @@ import Testing
 
 /// Peer review by email, through the real lab: assignment, requests, replies in real-world shapes, reminders.
 @Suite(.serialized) struct ReviewTests {
-    let form = PDFFixture.make(pages: FormFixture.initial(organisation: "Liverpool John Moores University"))
+    let form = ServiceFixture.ljmuForm
 
     /// A lab and a service with review on, and one LJMU submission filed and assigned.
-    func assigned() throws -> (MailLab, ServiceFixture, SubmissionRecord) {
-        let lab = try MailLab()
-        let service = try ServiceFixture(lab: lab, review: ["auto-assign = yes"])
-        try lab.send(TestMessage.submission(pdf: form), from: "jane@ljmu.test")
-        try lab.waitForInbox(count: 1)
-        try service.runOnce()
-        return (lab, service, try #require(try service.records().first))
-    }
+    func assigned() throws -> (MailLab, ServiceFixture, SubmissionRecord) { try ServiceFixture.withFiledForm() }
 
     func assignments(_ service: ServiceFixture, _ record: SubmissionRecord) throws -> [[String: Any]] {
         let data = try Data(contentsOf: URL(fileURLWithPath: "\(service.folder(of: record))/reviews/assignments.json"))
