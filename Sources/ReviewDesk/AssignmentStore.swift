@@ -36,6 +36,16 @@ struct AssignmentStore: Sendable {
         }
     }
 
+    /// Every review stored for a submission (`reviews/review-*.json`), all reviewers and versions.
+    func storedReviews(in folder: String) -> [StoredReview] {
+        let reviews = "\(folder)/\(Self.reviewsFolder)"
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return FileSystem.list(reviews).filter { $0.hasPrefix("review-") && $0.hasSuffix(".json") }.compactMap { name in
+            FileSystem.read("\(reviews)/\(name)").flatMap { try? decoder.decode(StoredReview.self, from: $0) }
+        }
+    }
+
     /// The submission folder a token belongs to, if the token was ever issued.
     func folder(forToken token: String) -> String? {
         guard let entry = state.load(TokenEntry.self, kind: "tokens", key: token) else { return nil }

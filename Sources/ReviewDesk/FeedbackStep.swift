@@ -50,13 +50,7 @@ extension ReviewDesk {
 
     /// The latest review of each current reviewer, in assignment order (Reviewer A, B, …).
     func currentReviews(folder: String) -> [ReviewAnswers] {
-        let reviews = "\(folder)/\(AssignmentStore.reviewsFolder)"
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        let stored = FileSystem.list(reviews).filter { $0.hasPrefix("review-") && $0.hasSuffix(".json") }
-            .compactMap { name in
-                FileSystem.read("\(reviews)/\(name)").flatMap { try? decoder.decode(StoredReview.self, from: $0) }
-            }
+        let stored = store.storedReviews(in: folder)
         return store.assignments(in: folder).filter { $0.status == .received }.compactMap { assignment in
             stored.filter { $0.reviewer == assignment.reviewer }.max { $0.number < $1.number }?.answers
         }

@@ -139,18 +139,10 @@ extension ReviewDesk {
         try FileSystem.makeDirectory(reviews)
         let slug = SafeName.component(
             assignment.reviewer.replacingOccurrences(of: "@", with: "-at-"), fallback: "reviewer")
-        let earlier = FileSystem.list(reviews).filter { $0.hasSuffix(".json") && $0.contains(slug) }
+        let earlier = store.storedReviews(in: folder).filter { $0.reviewer == assignment.reviewer }
         // The same reply again (a restart after a crash before it was marked handled) is not a new review.
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        for name in earlier {
-            if let data = FileSystem.read("\(reviews)/\(name)"),
-                let stored = try? decoder.decode(StoredReview.self, from: data), stored.messageKey == key
-            {
-                return stored.number
-            }
-        }
-        let number = earlier.count + 1
+        if let same = earlier.first(where: { $0.messageKey == key }) { return same.number }
+        let number = (earlier.map(\.number).max() ?? 0) + 1
         let stem = "review-\(slug)-\(number)"
         guard let original = FileSystem.read(messagePath) else {
             throw ArchiveError.io(path: messagePath, operation: "read", errno: ENOENT)

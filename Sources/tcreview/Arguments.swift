@@ -43,6 +43,13 @@ struct Arguments {
 
     func has(_ flag: String) -> Bool { flags.contains(flag) }
 
+    /// The one positional word a command takes, named `name` in the error when it is missing.
+    func single(_ name: String) throws(UsageError) -> String {
+        guard let word = positional.first else { throw .missingArgument(name) }
+        if positional.count > 1 { throw .unexpectedArgument(positional[1]) }
+        return word
+    }
+
     /// An ISO 8601 time given to `option` (e.g. `--now 2025-02-01T09:00:00Z`), or nil when it is absent.
     func time(_ option: String) throws(UsageError) -> Date? {
         guard let text = options[option] else { return nil }

@@ -29,9 +29,7 @@ struct CheckCommand: Command {
     let json: Bool
 
     init(arguments: Arguments, configPath: String) throws(UsageError) {
-        guard let path = arguments.positional.first else { throw .missingArgument("FILE.pdf") }
-        if arguments.positional.count > 1 { throw .unexpectedArgument(arguments.positional[1]) }
-        self.path = path
+        self.path = try arguments.single("FILE.pdf")
         self.institution = arguments.options["--institution"]
         self.json = arguments.has("--json")
     }

@@ -24,9 +24,7 @@ struct ExtractCommand: Command {
     let memoryLimit: Int?
 
     init(arguments: Arguments, configPath: String) throws(UsageError) {
-        guard let path = arguments.positional.first else { throw .missingArgument("FILE") }
-        if arguments.positional.count > 1 { throw .unexpectedArgument(arguments.positional[1]) }
-        self.path = path
+        self.path = try arguments.single("FILE")
         self.textOutput = arguments.options["--text"]
         if let text = arguments.options["--memory-limit"] {
             guard let limit = Int(text), limit > 0 else {

@@ -52,9 +52,7 @@ struct AssignCommand: Command {
     let configPath: String
 
     init(arguments: Arguments, configPath: String) throws(UsageError) {
-        guard let reference = arguments.positional.first else { throw .missingArgument("REF") }
-        if arguments.positional.count > 1 { throw .unexpectedArgument(arguments.positional[1]) }
-        self.reference = reference
+        self.reference = try arguments.single("REF")
         self.configPath = configPath
     }
 

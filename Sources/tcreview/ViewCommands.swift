@@ -110,9 +110,7 @@ struct ShowCommand: Command {
     let configPath: String
 
     init(arguments: Arguments, configPath: String) throws(UsageError) {
-        guard let reference = arguments.positional.first else { throw .missingArgument("REF") }
-        if arguments.positional.count > 1 { throw .unexpectedArgument(arguments.positional[1]) }
-        self.reference = reference
+        self.reference = try arguments.single("REF")
         self.configPath = configPath
     }
 
@@ -208,8 +206,7 @@ struct BenchArchiveCommand: Command {
     let directory: String
 
     init(arguments: Arguments, configPath: String) throws(UsageError) {
-        guard let directory = arguments.positional.first else { throw .missingArgument("DIR") }
-        if arguments.positional.count > 1 { throw .unexpectedArgument(arguments.positional[1]) }
+        let directory = try arguments.single("DIR")
         let text = arguments.options["--count"] ?? "10000"
         guard let count = Int(text), count > 0 else {
             throw .invalidValue(option: "--count", value: text, expected: "a positive whole number")
