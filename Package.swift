@@ -21,13 +21,14 @@ let package = Package(
         // Adapters: the only modules that see C pointers.
         .target(name: "MailTransport", dependencies: ["CCurl", "CCurlShims"]),
         .target(name: "MIME", dependencies: ["CGMime", "CGMimeShims"]),
-        .target(name: "PDFReader", dependencies: ["CPoppler"]),
+        .target(name: "PDFReader", dependencies: ["CPoppler", "CCairo", "Layout"]),
         .target(name: "Hashing", dependencies: ["CGLib"]),
 
         // The product, in plain Swift.
+        .target(name: "Layout"),
         .target(name: "Configuration", dependencies: ["MailTransport"]),
         .target(name: "Archive", dependencies: ["Hashing"]),
-        .target(name: "Prescreen"),
+        .target(name: "Prescreen", dependencies: ["Layout"]),
         .target(name: "Review", dependencies: ["Configuration"]),
         .target(name: "PDFWriter", dependencies: ["CCairo"]),
         .target(name: "Feedback", dependencies: ["Review", "PDFWriter"]),
@@ -56,10 +57,10 @@ let package = Package(
             name: "UnitTests",
             dependencies: [
                 "Intake", "Archive", "Configuration", "MIME", "PDFReader", "Prescreen", "Review", "Feedback",
-                "PDFWriter", "ArchiveView",
+                "PDFWriter", "ArchiveView", "Layout",
                 "TestSupport",
             ],
-            resources: [.copy("Prescreen/Fixtures")]
+            resources: [.copy("Prescreen/Fixtures"), .copy("Prescreen/Corpus")]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -1,5 +1,6 @@
 internal import CPoppler
 import FoundationEssentials
+import Layout
 
 #if canImport(Glibc)
     import Glibc
@@ -71,52 +72,30 @@ public final class PDFDocument {
             creator: Self.take(poppler_document_get_creator(document)))
     }
 
-    /// Writes the text of every page to `path`, pages separated by form feeds (as `pdftotext` does), one
-    /// page at a time so memory does not grow with the document; returns the characters written.
-    public func writeText(to path: String) throws(PDFError) -> Int {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .unreadable(detail: "cannot write the text to \(path)") }
-        defer { close(fd) }
-        var characters = 0
+    /// The layout of every page, one page at a time, with tables that carry over a page break linked.
+    ///
+    /// - Parameter render: read ruling lines and cell shading from the rendered page (slower); without
+    ///   it, tables are found from the alignment of their columns only.
+    public func layout(render: Bool = true) -> DocumentLayout {
+        var pages: [LayoutPage] = []
         for index in 0..<pageCount {
-            let text = self.text(page: index)
-            var data = Data(text.utf8)
-            // Visible characters, counted over bytes: every byte that is not ASCII white space or a
-            // UTF-8 continuation byte starts one.
-            characters += data.reduce(0) { $0 + ($1 > 0x20 && ($1 & 0xC0) != 0x80 ? 1 : 0) }
-            data.append(0x0C)
-            let complete = data.withUnsafeBytes { bytes -> Bool in
-                var offset = 0
-                while offset < bytes.count {
-                    let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        return false
-                    }
-                    offset += written
-                }
-                return true
+            guard let page = poppler_document_get_page(document, Int32(index)) else {
+                pages.append(LayoutPage(number: index + 1, width: 0, height: 0, blocks: []))
+                continue
             }
-            guard complete else { throw .unreadable(detail: "cannot write the text to \(path)") }
+            let input = PageReader.input(page, render: render)
+            g_object_unref(UnsafeMutableRawPointer(page))
+            pages.append(PageBuilder.build(input, number: index + 1))
         }
-        return characters
+        DocumentBuilder.linkContinuations(&pages)
+        return DocumentLayout(pages: pages)
     }
 
-    /// The text of one page (0-based), in reading order as poppler lays it out, with table cells kept apart:
-    /// where poppler runs two cells of one visual line together (or breaks between them), a tab stands
-    /// between them, so a table row reads `Theme<TAB>Activity<TAB>…`.
+    /// The text of one page (0-based) in reading order, table cells apart by tabs, as `text.txt` has it.
     public func text(page index: Int) -> String {
         guard let page = poppler_document_get_page(document, Int32(index)) else { return "" }
         defer { g_object_unref(UnsafeMutableRawPointer(page)) }
-        guard let raw = Self.take(poppler_page_get_text(page)) else { return "" }
-        var rectangles: UnsafeMutablePointer<PopplerRectangle>?
-        var count: guint = 0
-        guard poppler_page_get_text_layout(page, &rectangles, &count) != 0, let rectangles else { return raw }
-        defer { g_free(rectangles) }
-        let boxes = UnsafeBufferPointer(start: rectangles, count: Int(count)).map {
-            TextLayout.Box(x1: $0.x1, y1: $0.y1, x2: $0.x2, y2: $0.y2)
-        }
-        return TextLayout.separatingCells(raw, boxes: boxes)
+        return PlainText.text(of: PageBuilder.build(PageReader.input(page, render: true), number: index + 1))
     }
 
     private static func take(_ pointer: UnsafeMutablePointer<CChar>?) -> String? {

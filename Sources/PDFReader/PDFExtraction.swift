@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Layout
 
 #if canImport(Glibc)
     import Glibc
@@ -16,10 +17,16 @@ public struct PDFInfoReply: Codable, Sendable {
 }
 
 /// The whole job of the extraction child (`tcreview-extract`, or `tcreview extract`): limit its own memory,
-/// open the PDF, write its text, and answer in JSON.
+/// open the PDF, read its layout, write the text (and the layout), and answer in JSON.
 public enum PDFExtraction {
     /// Runs the extraction; returns the JSON line to print and the exit status (0 readable, 3 not).
-    public static func run(path: String, textOutput: String?, memoryLimit: Int?) -> (json: Data, status: Int32) {
+    ///
+    /// - Parameters:
+    ///   - textOutput: where to write the text, pages apart by form feeds (as `pdftotext` does).
+    ///   - layoutOutput: where to write `layout.json`.
+    public static func run(path: String, textOutput: String?, layoutOutput: String? = nil, memoryLimit: Int?) -> (
+        json: Data, status: Int32
+    ) {
         if let memoryLimit {
             var limit = rlimit(rlim_cur: rlim_t(memoryLimit), rlim_max: rlim_t(memoryLimit))
             setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
@@ -28,14 +35,38 @@ public enum PDFExtraction {
         do {
             let document = try PDFDocument(path: path)
             var summary = document.summary
-            if let textOutput { summary.textCharacters = try document.writeText(to: textOutput) }
+            if textOutput != nil || layoutOutput != nil {
+                let layout = document.layout()
+                if let textOutput {
+                    let text = layout.pages.map { PlainText.text(of: $0) + "\u{0C}" }.joined()
+                    summary.textCharacters = text.unicodeScalars.reduce(0) {
+                        $0 + ($1.properties.isWhitespace ? 0 : 1)
+                    }
+                    try write(Data(text.utf8), to: textOutput)
+                }
+                if let layoutOutput {
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                    try write(try encoder.encode(layout), to: layoutOutput)
+                }
+            }
             reply = PDFInfoReply(summary: summary)
-        } catch {
+        } catch let error as PDFError {
             reply = PDFInfoReply(error: error)
+        } catch {
+            reply = PDFInfoReply(error: .unreadable(detail: "\(error)"))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let json = ((try? encoder.encode(reply)) ?? Data("{}".utf8)) + Data("\n".utf8)
         return (json, reply.summary == nil ? 3 : 0)
+    }
+
+    private static func write(_ data: Data, to path: String) throws(PDFError) {
+        do {
+            try data.write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw .unreadable(detail: "cannot write \(path)")
+        }
     }
 }

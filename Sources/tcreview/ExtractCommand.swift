@@ -11,21 +11,25 @@ struct ExtractCommand: Command {
     static let name = "extract"
     static let abstract = "Read a PDF's text and details with poppler (the service runs this as a child)"
     static let usage = """
-        USAGE: tcreview extract [--text OUT] [--memory-limit BYTES] FILE
+        USAGE: tcreview extract [--text OUT] [--layout OUT] [--memory-limit BYTES] FILE
 
         Opens FILE with poppler and prints {"summary": {...}} or {"error": ...} on one line. With --text,
-        writes the text of every page to OUT, pages separated by form feeds (as pdftotext does).
+        writes the text of every page to OUT in reading order, pages separated by form feeds (as pdftotext
+        does) and table cells by tabs. With --layout, writes the pages' layout (blocks, headings, tables
+        with their rows and cells) to OUT as JSON; README.md "layout.json" describes it.
         Exits 0 when the PDF is readable, 3 when it is not.
         """
-    static let valuedOptions: Set<String> = ["--memory-limit", "--text"]
+    static let valuedOptions: Set<String> = ["--memory-limit", "--text", "--layout"]
 
     let path: String
     let textOutput: String?
+    let layoutOutput: String?
     let memoryLimit: Int?
 
     init(arguments: Arguments, configPath: String) throws(UsageError) {
         self.path = try arguments.single("FILE")
         self.textOutput = arguments.options["--text"]
+        self.layoutOutput = arguments.options["--layout"]
         if let text = arguments.options["--memory-limit"] {
             guard let limit = Int(text), limit > 0 else {
                 throw .invalidValue(option: "--memory-limit", value: text, expected: "a number of bytes")
@@ -37,7 +41,8 @@ struct ExtractCommand: Command {
     }
 
     func run() throws -> Int32 {
-        let (json, status) = PDFExtraction.run(path: path, textOutput: textOutput, memoryLimit: memoryLimit)
+        let (json, status) = PDFExtraction.run(
+            path: path, textOutput: textOutput, layoutOutput: layoutOutput, memoryLimit: memoryLimit)
         FileHandle.standardOutput.write(json)
         return status
     }

@@ -9,6 +9,8 @@ struct IntakeDecision {
         var inspection: PDFInspection
         /// Where the extraction child wrote the PDF's text, pages separated by form feeds.
         var textPath: String { part.path + ".txt" }
+        /// Where it wrote the PDF's layout (`layout.json`).
+        var layoutPath: String { part.path + ".layout.json" }
     }
 
     /// The PDFs to file (readable ones, and ones the reader could not finish).
@@ -43,7 +45,8 @@ extension MessageProcessor {
         }
         var refused: [(name: String, inspection: PDFInspection)] = []
         for part in candidates {
-            let inspection = context.inspector.inspect(part.path, textOutput: part.path + ".txt")
+            let inspection = context.inspector.inspect(
+                part.path, textOutput: part.path + ".txt", layoutOutput: part.path + ".layout.json")
             let name = part.fileName ?? "the attached PDF"
             switch inspection {
             case .readable:

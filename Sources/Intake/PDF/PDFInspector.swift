@@ -41,11 +41,13 @@ public struct PDFInspector: Sendable {
         return FileManager.default.isExecutableFile(atPath: beside) ? beside : currentExecutable
     }
 
-    /// Opens the PDF at `path`; with `textOutput`, the child also writes the PDF's text there.
-    public func inspect(_ path: String, textOutput: String? = nil) -> PDFInspection {
+    /// Opens the PDF at `path`; with `textOutput`, the child also writes the PDF's text there, and with
+    /// `layoutOutput` its layout (`layout.json`).
+    public func inspect(_ path: String, textOutput: String? = nil, layoutOutput: String? = nil) -> PDFInspection {
         var arguments = executable.hasSuffix("tcreview-extract") ? [] : ["extract"]
         arguments += ["--memory-limit", String(memoryLimit)]
         if let textOutput { arguments += ["--text", textOutput] }
+        if let layoutOutput { arguments += ["--layout", layoutOutput] }
         let result = ChildProcess.run(executable, arguments: arguments + [path], timeout: timeout)
 
         switch result.outcome {
