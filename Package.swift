@@ -42,7 +42,7 @@ let package = Package(
         ),
         .target(
             name: "Intake",
-            dependencies: ["Archive", "Configuration", "MIME", "MailTransport", "PDFReader", "Prescreen"]),
+            dependencies: ["Archive", "Configuration", "MIME", "MailTransport", "PDFReader", "Prescreen", "Layout"]),
         .executableTarget(name: "tcreview-extract", dependencies: ["PDFReader"]),
         .executableTarget(
             name: "tcreview",

@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// The layout of a PDF as a person reads it, written beside `text.txt` as `layout.json`: per page, blocks
 /// in reading order — paragraphs, headings, images and tables with their rows and cells — with boxes in
 /// PDF points from the top-left corner. See README "layout.json".
@@ -136,4 +138,21 @@ public struct LayoutCell: Sendable, Equatable, Codable {
 
     /// The text on one line: wrapped lines joined by spaces (a word hyphenated at a wrap joined whole).
     public var flatText: String { TextJoin.lines(text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)) }
+}
+
+extension DocumentLayout {
+    /// Decodes `layout.json`; nil when it is damaged or of a version this build does not know.
+    public static func decode(_ bytes: [UInt8]) -> DocumentLayout? {
+        guard let layout = try? JSONDecoder().decode(DocumentLayout.self, from: Data(bytes)),
+            layout.version == currentVersion
+        else { return nil }
+        return layout
+    }
+
+    /// `layout.json`'s bytes.
+    public func encoded() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)) ?? Data("{}".utf8)
+    }
 }

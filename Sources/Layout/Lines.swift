@@ -1,14 +1,8 @@
 /// Lines of text from the fragments left once tables have taken theirs.
 enum Lines {
-    /// One line per poppler line, pieces far apart separated by a tab, in reading order.
-    static func build(_ fragments: [Fragment]) -> [(order: Int, line: LayoutLine)] {
-        var byLine: [Int: [Fragment]] = [:]
-        for fragment in fragments { byLine[fragment.words[0].line, default: []].append(fragment) }
-        return byLine.values.map { pieces -> (Int, LayoutLine) in
-            let sorted = pieces.sorted { $0.box.x1 < $1.box.x1 }
-            let words = sorted.flatMap(\.words)
-            return (pieces.map(\.order).min()!, line(words, text: sorted.map(\.text).joined(separator: "\t")))
-        }.sorted { $0.0 < $1.0 }
+    /// One line per visual row, its pieces left to right apart by a tab.
+    static func build(_ rows: [VisualRow]) -> [LayoutLine] {
+        rows.map { row in line(row.fragments.flatMap(\.words), text: row.fragments.map(\.text).joined(separator: "\t")) }
     }
 
     static func line(_ words: [Word], text: String) -> LayoutLine {
@@ -37,21 +31,20 @@ enum Lines {
 
 /// Groups lines into paragraphs and headings.
 enum Paragraphs {
-    static func blocks(_ lines: [(order: Int, line: LayoutLine)]) -> [(order: Int, block: LayoutBlock)] {
+    static func blocks(_ lines: [LayoutLine]) -> [LayoutBlock] {
         guard !lines.isEmpty else { return [] }
-        let body = bodySize(lines.map(\.line))
-        var blocks: [(Int, LayoutBlock)] = []
+        let body = bodySize(lines)
+        var blocks: [LayoutBlock] = []
         var current: [LayoutLine] = []
-        var currentOrder = 0
         var currentHeading = false
 
         func flush() {
             guard !current.isEmpty else { return }
             let box = Box.enclosing(current.map(\.box))!
-            blocks.append((currentOrder, LayoutBlock(kind: currentHeading ? .heading : .text, box: box, lines: current)))
+            blocks.append(LayoutBlock(kind: currentHeading ? .heading : .text, box: box, lines: current))
             current = []
         }
-        for (order, line) in lines {
+        for line in lines {
             let heading = isHeading(line, body: body)
             if let last = current.last {
                 let gap = line.box.y1 - last.box.y2
@@ -61,10 +54,7 @@ enum Paragraphs {
                     || abs(line.size - last.size) > 1 || (heading && currentHeading && current.count >= 3)
                 if breaks { flush() }
             }
-            if current.isEmpty {
-                currentOrder = order
-                currentHeading = heading
-            }
+            if current.isEmpty { currentHeading = heading }
             current.append(line)
         }
         flush()

@@ -1,10 +1,10 @@
 /// Builds one page's layout: words from poppler's characters, tables from ruling lines and then from
-/// column alignment, the remaining lines as paragraphs and headings, all in poppler's reading order
-/// (which reads a two-column page column by column), each table placed where its first word is read.
+/// column alignment, the remaining lines as paragraphs and headings in reading order (a two-column
+/// stretch column by column), tables and images where they stand on the page.
 public enum PageBuilder {
     public static func build(_ input: PageInput, number: Int) -> LayoutPage {
         var words = WordBuilder.words(input.glyphs)
-        var placed: [(order: Int, block: LayoutBlock)] = []
+        var tables: [LayoutBlock] = []
 
         // Tables drawn with rules.
         let rules = input.bitmap.map(RuleFinder.rules) ?? []
@@ -13,8 +13,7 @@ public enum PageBuilder {
             let inside = words.indices.filter { box.contains(x: words[$0].box.midX, y: words[$0].box.midY, margin: 1) }
             guard !inside.isEmpty else { continue }
             let table = ruledTable(grid, words: inside.map { words[$0] }, bitmap: input.bitmap)
-            let order = inside.map { words[$0].order }.min()!
-            placed.append((order, LayoutBlock(kind: .table, box: box, table: table)))
+            tables.append(LayoutBlock(kind: .table, box: box, table: table))
             let taken = Set(inside)
             words = words.indices.filter { !taken.contains($0) }.map { words[$0] }
         }
@@ -25,20 +24,17 @@ public enum PageBuilder {
             let orders = Set(found.fragments.map(\.order))
             fragments.removeAll { orders.contains($0.order) }
             let box = Box.enclosing(found.fragments.map(\.box))!
-            placed.append((orders.min()!, LayoutBlock(kind: .table, box: box, table: found.table)))
+            tables.append(LayoutBlock(kind: .table, box: box, table: found.table))
         }
 
-        // Everything else: lines, then paragraphs and headings.
-        let lines = Lines.build(fragments)
-        placed += Paragraphs.blocks(lines)
-
-        for image in input.images where image.width >= 8 && image.height >= 4 {
-            let after = placed.filter { $0.block.box.y1 >= image.y1 - 1 }.map(\.order).min()
-            let order = after.map { $0 - 1 } ?? Int.max
-            placed.append((order, LayoutBlock(kind: .image, box: image)))
+        // Everything else: lines in reading order, then paragraphs and headings; tables and images go
+        // before the first block that starts below their top.
+        var blocks = Paragraphs.blocks(Lines.build(ReadingOrder.rows(fragments, pageWidth: input.width)))
+        let images = input.images.filter { $0.width >= 8 && $0.height >= 4 }.map { LayoutBlock(kind: .image, box: $0) }
+        for block in (tables + images).sorted(by: { $0.box.y1 < $1.box.y1 }) {
+            let index = blocks.firstIndex { $0.kind != .table && $0.kind != .image && $0.box.y1 > block.box.y1 + 1 }
+            blocks.insert(block, at: index ?? blocks.endIndex)
         }
-        let blocks = placed.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }
-            .map(\.element.block)
         return LayoutPage(number: number, width: input.width, height: input.height, blocks: blocks)
     }
 

@@ -1,6 +1,6 @@
 /// Joins wrapped lines back into running text.
 enum TextJoin {
-    /// Lines joined by a space; after a hyphen that ends a line (`well-` + `being`) the hyphen stays and no
+    /// Lines joined by a space; after a hyphen that ends a line (`well-` + `being`, `Vice-` + `Chancellor`) the hyphen stays and no
     /// space is added, since word processors wrap compounds there and hyphenate nothing by default.
     static func lines(_ lines: [String]) -> String {
         var result = ""
@@ -9,7 +9,7 @@ enum TextJoin {
             guard !piece.isEmpty else { continue }
             if result.isEmpty {
                 result = piece
-            } else if result.hasSuffix("-"), result.dropLast().last?.isLetter == true, piece.first?.isLowercase == true {
+            } else if result.hasSuffix("-"), result.dropLast().last?.isLetter == true, piece.first?.isLetter == true {
                 result += piece
             } else {
                 result += " " + piece

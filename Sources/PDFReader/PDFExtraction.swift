@@ -45,9 +45,7 @@ public enum PDFExtraction {
                     try write(Data(text.utf8), to: textOutput)
                 }
                 if let layoutOutput {
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                    try write(try encoder.encode(layout), to: layoutOutput)
+                    try write(layout.encoded(), to: layoutOutput)
                 }
             }
             reply = PDFInfoReply(summary: summary)

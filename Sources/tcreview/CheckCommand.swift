@@ -19,7 +19,8 @@ struct CheckCommand: Command {
           --institution NAME  Also check that the organisation named in the PDF is NAME.
           --json              Print the report as JSON instead.
 
-        EXIT STATUS: 0 when nothing is missing, 1 when something is missing, 3 when the PDF cannot be read.
+        EXIT STATUS: 0 when nothing is certainly missing, 1 when something is (what the institution would be
+        told), 3 when the PDF cannot be read.
         """
     static let valuedOptions: Set<String> = ["--institution"]
     static let flags: Set<String> = ["--json"]
@@ -43,8 +44,9 @@ struct CheckCommand: Command {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let textPath = scratch.appendingPathComponent("text.txt").path
+        let layoutPath = scratch.appendingPathComponent("layout.json").path
         let inspector = PDFInspector(executable: PDFInspector.defaultExtractor, timeout: 60, memoryLimit: 1 << 30)
-        switch inspector.inspect(path, textOutput: textPath) {
+        switch inspector.inspect(path, textOutput: textPath, layoutOutput: layoutPath) {
         case .readable:
             break
         case .encrypted:
@@ -52,9 +54,10 @@ struct CheckCommand: Command {
         case .unreadable(let detail), .killed(let detail):
             throw CommandFailure(status: 3, message: "\(path): the PDF could not be read (\(detail))")
         }
-        var pages = try String(contentsOfFile: textPath, encoding: .utf8).components(separatedBy: "\u{0C}")
-        if pages.last?.isEmpty == true { pages.removeLast() }
-        let report = Prescreener.screen(DocumentText(pages: pages), institutionNames: institution.map { [$0] } ?? [])
+        let document = DocumentText.read(
+            text: try String(contentsOfFile: textPath, encoding: .utf8),
+            layoutJSON: FileManager.default.contents(atPath: layoutPath).map { [UInt8]($0) })
+        let report = Prescreener.screen(document, institutionNames: institution.map { [$0] } ?? [])
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -62,6 +65,6 @@ struct CheckCommand: Command {
         } else {
             print(report.renderText(reference: nil))
         }
-        return report.hasMissing ? ExitStatus.failure : ExitStatus.success
+        return report.hasCertainMissing ? ExitStatus.failure : ExitStatus.success
     }
 }

@@ -14,6 +14,10 @@ extension MessageProcessor {
         let letters = Letters(from: context.serviceAddress, now: context.clock())
         let reference = record.reference
         let sender = parsed.from.first
+        let prescreen =
+            state.quarantine == nil ? PrescreenStep.load(folder: "\(context.layout.root)/\(state.folder)") : nil
+        // What the pre-screen is not sure of goes to the coordinators, never to the sender.
+        let unsure = prescreen?.coordinatorLines() ?? []
         var replyNote: String?
         if let reason = AutoReplyRules.reasonNotToReply(to: parsed, ownAddress: context.serviceAddress.address) {
             replyNote = "No reply was sent to the sender, because \(reason)."
@@ -36,8 +40,7 @@ extension MessageProcessor {
                     reply = letters.confirmation(
                         record: record, to: sender, cc: cc.map { [$0] } ?? [], inReplyTo: threadID,
                         references: references, problems: state.notes,
-                        findings: PrescreenStep.load(folder: "\(context.layout.root)/\(state.folder)")?
-                            .attentionLines())
+                        findings: prescreen?.attentionLines())
                 }
                 try context.enqueue(
                     reply, id: "\(reference)-\(state.quarantine == nil ? "confirmation" : "rejection")",
@@ -52,7 +55,7 @@ extension MessageProcessor {
                 "reply-suppressed", reference: reference, "\(reference): \(replyNote)", detail: ["reason": replyNote])
         }
 
-        if record.institution == nil || state.quarantine != nil || !state.notes.isEmpty {
+        if record.institution == nil || state.quarantine != nil || !state.notes.isEmpty || !unsure.isEmpty {
             var facts: [(String, String)] = [
                 ("Reference", reference),
                 ("From", record.senderName.map { "\($0) <\(record.senderAddress)>" } ?? record.senderAddress),
@@ -75,11 +78,16 @@ extension MessageProcessor {
                 subject = "Filed, institution not recognised"
                 action =
                     "A submission was filed, but its file name, subject and sender did not match institutions.csv. Add the institution (or an alias or domain) to institutions.csv, and move the folder to the institution's own folder. Reviewers are assigned once it is identified: then run 'tcreview assign \(reference)'."
+            } else if state.notes.isEmpty {
+                subject = "Filed, pre-screen unsure"
+                action =
+                    "A submission was filed. The pre-screen could not read some of it with certainty, so the sender was not told about these points; please look at the PDF (and prescreen.txt in the folder)."
             } else {
                 subject = "Filed, needs a look"
                 action = "A submission was filed, with remarks that need a coordinator."
             }
             for note in state.notes { facts.append(("Note", note)) }
+            for line in unsure { facts.append(("Pre-screen", line)) }
             if let replyNote { facts.append(("Reply", replyNote)) }
             let notice = letters.coordinatorNotice(
                 reference: reference, kind: "coordinators", subject: subject, facts: facts, action: action,
