@@ -1,8 +1,8 @@
 /// Joins wrapped lines back into running text.
-enum TextJoin {
+public enum TextJoin {
     /// Lines joined by a space; after a hyphen that ends a line (`well-` + `being`, `Vice-` + `Chancellor`) the hyphen stays and no
     /// space is added, since word processors wrap compounds there and hyphenate nothing by default.
-    static func lines(_ lines: [String]) -> String {
+    public static func lines(_ lines: [String]) -> String {
         var result = ""
         for line in lines {
             let piece = line.trimmingSpaces

@@ -49,10 +49,8 @@ public enum PDFExtraction {
                 }
             }
             reply = PDFInfoReply(summary: summary)
-        } catch let error as PDFError {
-            reply = PDFInfoReply(error: error)
         } catch {
-            reply = PDFInfoReply(error: .unreadable(detail: "\(error)"))
+            reply = PDFInfoReply(error: error)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys

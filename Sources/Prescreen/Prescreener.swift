@@ -16,7 +16,11 @@ public enum Prescreener {
         let form = FormDetector.detect(document, formStart: formStart)
         let questions = FormQuestions.questions(for: form)
         let layout = FormLayout(document: document, questions: questions, formStart: formStart)
-        let context = ScreenContext(document: document, form: form, layout: layout)
+        var context = ScreenContext(document: document, form: form, layout: layout)
+        if let pages = text.layout {
+            context.pages = pages
+            context.tables = ReadTable.all(in: pages)
+        }
         let answers = AnswerCheck(context: context)
 
         var findings: [Finding] = []
@@ -34,6 +38,7 @@ public enum Prescreener {
 
         var profileWords: Int?
         var plan: [ActionPlanRow] = []
+        var planColumns: String?
         for question in questions {
             let outcome = answers.outcome(question)
             if question.optional, case .notFound = outcome { continue }
@@ -41,6 +46,7 @@ public enum Prescreener {
             case .plan:
                 let result = ActionPlanCheck(context: context).check(outcome)
                 plan = result.rows
+                planColumns = result.columns
                 findings += result.findings
             case .voice:
                 findings.append(TechnicianVoiceCheck.check(outcome, context: context))
@@ -62,15 +68,19 @@ public enum Prescreener {
             findings.append(TechnicianCountCheck.check(context: context))
         }
 
+        let ragTable = RAGTableReader(tables: context.tables).read()
         let rag = RAGCounter.count(in: document, from: formStart)
-        if form == .stage2 || form == .stage3 { findings.append(RAGCheck.check(rag, context: context)) }
+        let ragCounts = ragTable.map(\.counts) ?? (rag.counts.total > 0 ? rag.counts : nil)
+        if form == .stage2 || form == .stage3 {
+            findings.append(ragTable.map { RAGCheck.check($0, context: context) } ?? RAGCheck.check(rag, context: context))
+        }
         findings.append(SignOffCheck.check(.lead, context: context))
         findings.append(SignOffCheck.check(.leader, context: context))
 
         return PrescreenReport(
             form: form, findings: findings, actionPlan: plan, profileWordCount: profileWords,
-            rag: rag.counts.total > 0 ? rag.counts : nil, organisation: OrganisationCheck.named(in: context)?.name,
-            hasText: true)
+            rag: ragCounts, organisation: OrganisationCheck.named(in: context)?.name, hasText: true,
+            planColumns: planColumns, ragMapping: ragTable?.mapping.isEmpty == false ? ragTable?.mapping : nil)
     }
 
     /// The one finding for a PDF with no readable text.

@@ -91,7 +91,7 @@ struct ActionPlanParser {
                 case .activity: activity = activity.isEmpty ? cell : activity + " " + cell
                 case .description: descriptions.append(cell)
                 case .timescale: timescale = cell
-                case .other: break
+                case .other, .status: break
                 }
             }
         } else {

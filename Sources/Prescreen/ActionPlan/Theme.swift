@@ -40,6 +40,25 @@ enum Theme: String, CaseIterable, Sendable {
         return nil
     }
 
+    /// A short cell or line that names one theme, wherever in it: `Gwelededd / Visibility`,
+    /// `Theme 2 – Recognition`, `V1 Visibility`.
+    static func mentioned(in text: String) -> Theme? {
+        if let theme = cell(text) { return theme }
+        let words = text.split(whereSeparator: { $0.isWhitespace }).count
+        guard words > 0, words <= 8 else { return nil }
+        let found = Set(namePattern.matches(in: text).compactMap { match in match.group(1).flatMap { named(text.text($0)) } })
+        return found.count == 1 ? found.first : nil
+    }
+
+    /// A sub-heading that names a theme and little else ("Visibility", "Theme 3: Career Development").
+    static func subheading(_ line: String) -> Theme? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard trimmed.split(separator: " ").count <= 6 else { return nil }
+        return mentioned(in: trimmed)
+    }
+
+    private static let namePattern = Pattern(#"\b"# + names + #"\b"#)
+
     private static func named(_ name: String) -> Theme? {
         let key = name.lowercased()
         if key.hasPrefix("visib") { return .visibility }

@@ -6,9 +6,31 @@ struct ActionPlanCheck {
     struct Result {
         let rows: [ActionPlanRow]
         let findings: [Finding]
+        /// How the plan table's columns were read, when it was read from a table.
+        let columns: String?
     }
 
     func check(_ outcome: AnswerCheck.Outcome) -> Result {
+        // A plan read from the page's structure: tables with their columns known, or numbered actions
+        // under theme headings. What it says is certain only when every action's theme was read, not guessed.
+        if let pages = context.pages,
+            let reading = PlanTableReader(tables: context.tables).read() ?? NumberedPlanReader(layout: pages).read()
+        {
+            let source = reading.columns == "numbered actions under theme headings"
+                ? "numbered actions from page \(reading.page)" : "the table on page \(reading.page)"
+            var findings = [questionFinding(outcome, rows: reading.rows, source: source, appendixFound: nil)]
+            findings += Theme.required.map { theme in
+                let finding = themeFinding(theme, rows: reading.rows)
+                return reading.certain || finding.level == .ok ? finding : finding.unsure()
+            }
+            return Result(rows: reading.rows, findings: findings, columns: reading.columns)
+        }
+        return textual(outcome)
+    }
+
+    /// The plan read from the text alone, when the layout shows no plan table: a best guess, so what it
+    /// finds missing goes to the coordinators, not to the institution.
+    private func textual(_ outcome: AnswerCheck.Outcome) -> Result {
         let parser = ActionPlanParser(document: context.document)
         let layout = context.layout
         var rows: [ActionPlanRow] = []
@@ -38,8 +60,11 @@ struct ActionPlanCheck {
         }
 
         var findings = [questionFinding(outcome, rows: rows, source: source, appendixFound: appendixFound)]
-        findings += Theme.required.map { themeFinding($0, rows: rows) }
-        return Result(rows: rows, findings: findings)
+        findings += Theme.required.map { theme in
+            let finding = themeFinding(theme, rows: rows)
+            return finding.level == .ok ? finding : finding.unsure()
+        }
+        return Result(rows: rows, findings: findings, columns: nil)
     }
 
     private func questionFinding(
@@ -83,10 +108,11 @@ struct ActionPlanCheck {
         let kinds = actions.compactMap { TimeScale.cell($0.timescale) ?? TimeScale.last(in: $0.timescale)?.kind }
         let evidence = [first.activity, first.timescale].filter { !$0.isEmpty }.joined(separator: " — ")
         let count = "\(actions.count) \(theme.rawValue) action\(actions.count == 1 ? "" : "s")"
-        if kinds.contains(where: { $0 != .ongoing }) {
+        if kinds.contains(where: { $0 != .ongoing }) || context.form == .initial2019 {
             return Finding(
                 id: theme.findingID, level: .ok, title: title,
-                detail: "The plan has \(count), with time scales.", evidence: evidence, page: first.page)
+                detail: "The plan has \(count)\(kinds.isEmpty ? "" : ", with time scales").", evidence: evidence,
+                page: first.page)
         }
         if !kinds.isEmpty {
             return Finding(

@@ -56,10 +56,11 @@ struct AnswerCheck {
         let about = "\(question.name) (\(question.subject))"
         switch outcome {
         case .notFound:
+            // Not finding a question is the reader's doubt, not the institution's omission.
             return Finding(
                 id: question.findingID, level: .missing, title: question.title,
-                detail: "\(about) was not found in the form; please use the current template and answer every question."
-            )
+                detail: "\(about) was not found in the form; please use the current template and answer every question.",
+                certainty: .uncertain)
         case .empty(let section):
             let quote = context.quote(section.prompt)
             return Finding(
@@ -68,7 +69,7 @@ struct AnswerCheck {
         case .placeholder(let section):
             let quote = context.quote(section.answer)
             return Finding(
-                id: question.findingID, level: .attention, title: question.title,
+                id: question.findingID, level: .missing, title: question.title,
                 detail:
                     "\(about) only says \u{201C}\(Evidence.quote(section.answerText))\u{201D}; please give a full answer.",
                 evidence: quote.evidence, page: quote.page)

@@ -1,8 +1,14 @@
+import Layout
+
 /// What every check reads: the normalised text, the form it follows and where its parts are.
 struct ScreenContext {
     let document: ScreenText
     let form: FormKind
     let layout: FormLayout
+    /// The PDF's tables, read from its layout; empty when there is no layout.
+    var tables: [ReadTable] = []
+    /// The PDF's page layout, when the extraction child wrote one.
+    var pages: DocumentLayout?
 
     /// A short quote starting at an offset, and its page.
     func quote(at offset: Int, length: Int = 160) -> (evidence: String, page: Int) {

@@ -44,11 +44,19 @@ public struct PrescreenReport: Sendable, Codable, Equatable {
     public var organisation: String?
     /// False for scanned, image-only PDFs.
     public var hasText: Bool
+    /// How the plan table's columns were read, e.g. `Time scale (time scale) | Action (action) | …`;
+    /// nil when the plan was not read from a table.
+    public var planColumns: String?
+    /// The status words of the RAG analysis and the colour each was counted as, e.g. `Complete → green`.
+    public var ragMapping: [String]?
 
     public init(
         form: FormKind, findings: [Finding], actionPlan: [ActionPlanRow] = [], profileWordCount: Int? = nil,
-        rag: RAGCounts? = nil, organisation: String? = nil, hasText: Bool = true
+        rag: RAGCounts? = nil, organisation: String? = nil, hasText: Bool = true, planColumns: String? = nil,
+        ragMapping: [String]? = nil
     ) {
+        self.planColumns = planColumns
+        self.ragMapping = ragMapping
         self.form = form
         self.findings = findings
         self.actionPlan = actionPlan

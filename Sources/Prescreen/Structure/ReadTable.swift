@@ -1,0 +1,95 @@
+import Layout
+
+/// A table as a person reads it: one table across page breaks (a repeated header dropped), each row's
+/// cells by column with a cell merged down over several rows given to each of them, and the lines
+/// printed just above it (a heading such as "Appendix A: RAG analysis" or a theme's sub-heading).
+struct ReadTable {
+    struct Row {
+        /// Each column's text on one line ("" when empty).
+        var cells: [String]
+        /// Each column's text as printed, wrapped lines apart by newlines.
+        var lines: [String]
+        var shades: [String?]
+        /// Which cells carry a merged cell from a row above.
+        var merged: [Bool]
+        var page: Int
+
+        /// The texts that are not empty, once each (a cell spanning columns counts once).
+        var filled: [String] { cells.filter { !$0.isEmpty } }
+    }
+
+    var rows: [Row]
+    var columnCount: Int
+    /// Up to three lines printed just before the table, nearest last.
+    var caption: [String]
+    var page: Int
+    var ruled: Bool
+
+    /// The tables of a document, in reading order.
+    static func all(in layout: DocumentLayout) -> [ReadTable] {
+        var tables: [ReadTable] = []
+        var recent: [String] = []
+        for page in layout.pages {
+            for block in page.blocks {
+                guard let table = block.table else {
+                    if let lines = block.lines {
+                        recent = Array((recent + lines.map(\.text)).suffix(3))
+                    }
+                    continue
+                }
+                var rows = Self.rows(table, page: page.number)
+                if table.continued, var open = tables.last, open.columnCount == table.columnCount {
+                    if table.repeatsHeader, !rows.isEmpty { rows.removeFirst() }
+                    open.rows += rows
+                    tables[tables.count - 1] = open
+                } else {
+                    tables.append(
+                        ReadTable(
+                            rows: rows, columnCount: table.columnCount, caption: recent, page: page.number,
+                            ruled: table.ruled))
+                }
+                recent = []
+            }
+        }
+        return tables
+    }
+
+    private static func rows(_ table: LayoutTable, page: Int) -> [Row] {
+        let width = table.columnCount
+        var carried: [Int: (text: String, lines: String, shade: String?, left: Int)] = [:]
+        var rows: [Row] = []
+        for layoutRow in table.rows {
+            var row = Row(
+                cells: Array(repeating: "", count: width), lines: Array(repeating: "", count: width),
+                shades: Array(repeating: nil, count: width), merged: Array(repeating: false, count: width), page: page)
+            for (column, carry) in carried where column < width {
+                row.cells[column] = carry.text
+                row.lines[column] = carry.lines
+                row.shades[column] = carry.shade
+                row.merged[column] = true
+            }
+            carried = carried.compactMapValues { $0.left > 1 ? ($0.text, $0.lines, $0.shade, $0.left - 1) : nil }
+            for cell in layoutRow.cells where cell.column < width {
+                row.cells[cell.column] = cell.flatText
+                row.lines[cell.column] = cell.text
+                row.shades[cell.column] = cell.shade
+                if cell.rowSpan > 1 { carried[cell.column] = (cell.flatText, cell.text, cell.shade, cell.rowSpan - 1) }
+            }
+            // A row that only merged cells cross carries nothing of its own.
+            if layoutRow.cells.isEmpty { continue }
+            rows.append(row)
+        }
+        return rows
+    }
+
+    /// The first of the first two rows that reads as a header, with its columns.
+    func header() -> (index: Int, columns: [PlanColumn])? {
+        for index in rows.indices.prefix(2) {
+            if let columns = PlanColumn.header(rows[index].cells) { return (index, columns) }
+        }
+        return nil
+    }
+
+    /// The caption and header, lower-cased, to tell what the table is about.
+    var about: String { (caption + (rows.first?.cells ?? [])).joined(separator: " ").lowercased() }
+}
