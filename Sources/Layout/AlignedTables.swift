@@ -12,7 +12,7 @@ enum AlignedTables {
     }
 
     static func tables(in fragments: [Fragment], pageWidth: Double) -> [Found] {
-        let rows = VisualRow.rows(fragments)
+        var rows = VisualRow.rows(fragments)
         var found: [Found] = []
         var index = 0
         while index < rows.count {
@@ -20,9 +20,10 @@ enum AlignedTables {
                 index += 1
                 continue
             }
-            let candidate = Array(rows[index..<region.end])
+            let candidate = region.rows
             if let table = table(candidate, columns: region.columns, pageWidth: pageWidth) {
                 found.append(Found(table: table, fragments: candidate.flatMap(\.fragments)))
+                rows.replaceSubrange(index..<region.end, with: candidate)
                 index = region.end
             } else {
                 index += 1
@@ -33,12 +34,16 @@ enum AlignedTables {
 
     /// The rows from `start` that share its columns: each piece starts at a column's left edge or inside a
     /// column without crossing into the next.
-    private static func grow(from start: Int, rows: [VisualRow]) -> (end: Int, columns: [Double])? {
+    private static func grow(from start: Int, rows: [VisualRow]) -> (end: Int, columns: [Double], rows: [VisualRow])? {
         var columns = rows[start].fragments.map(\.box.x1)
         var end = start + 1
         var lineHeight = rows[start].box.height
+        var taken = [rows[start]]
         while end < rows.count {
-            let row = rows[end]
+            // Two cells whose gap was too narrow to see are apart at a column's edge — when that leaves
+            // every piece inside one column; a paragraph across the table stays whole (and ends it).
+            var row = VisualRow(rows[end].fragments.flatMap { $0.split(at: columns, tolerance: tolerance) })
+            if crosses(row, columns) { row = rows[end] }
             let gap = row.box.y1 - rows[end - 1].box.y2
             if gap > 2.2 * lineHeight { break }
             var extended = columns
@@ -52,17 +57,20 @@ enum AlignedTables {
                 }
             }
             // No piece may cross a column edge.
-            let fits =
-                !extended.isEmpty
-                && !row.fragments.contains { fragment in
-                    extended.contains { $0 > fragment.box.x1 + tolerance && $0 < fragment.box.x2 - tolerance }
-                }
+            let fits = !extended.isEmpty && !crosses(row, extended)
             guard fits else { break }
             columns = extended
             lineHeight = min(lineHeight, row.box.height)
+            taken.append(row)
             end += 1
         }
-        return end - start >= 3 ? (end, columns) : nil
+        return end - start >= 3 ? (end, columns, taken) : nil
+    }
+
+    private static func crosses(_ row: VisualRow, _ edges: [Double]) -> Bool {
+        row.fragments.contains { fragment in
+            edges.contains { $0 > fragment.box.x1 + tolerance && $0 < fragment.box.x2 - tolerance }
+        }
     }
 
     private static func table(_ rows: [VisualRow], columns edges: [Double], pageWidth: Double) -> LayoutTable? {

@@ -33,8 +33,11 @@ public enum DocumentBuilder {
     /// The first table of a page, if only a little text (a running header) comes before it.
     private static func firstTable(_ page: LayoutPage) -> (Int, LayoutTable)? {
         guard let index = page.blocks.firstIndex(where: { $0.kind == .table }) else { return nil }
+        // A heading above it (a theme's sub-heading) starts a new table.
         let before = page.blocks[..<index].filter { $0.kind != .image }
-        guard before.allSatisfy({ ($0.lines?.count ?? 0) <= 2 && $0.text.count <= 80 }), before.count <= 2 else {
+        guard before.allSatisfy({ ($0.lines?.count ?? 0) <= 2 && $0.text.count <= 80 && $0.kind != .heading }),
+            before.count <= 2
+        else {
             return nil
         }
         return page.blocks[index].table.map { (index, $0) }

@@ -10,6 +10,21 @@ struct Fragment {
     }
 
     var text: String { words.map(\.text).joined(separator: " ") }
+
+    /// The fragment cut where a word starts at one of `edges` after a gap wider than a space, else itself.
+    func split(at edges: [Double], tolerance: Double) -> [Fragment] {
+        for edge in edges where box.x1 < edge - tolerance && box.x2 > edge + tolerance {
+            guard
+                let index = words.indices.dropFirst().first(where: {
+                    abs(words[$0].box.x1 - edge) <= tolerance
+                        && words[$0].box.x1 - words[$0 - 1].box.x2 > 0.4 * max(words[$0].box.height, 1)
+                })
+            else { continue }
+            return Fragment(Array(words[..<index])).split(at: edges, tolerance: tolerance)
+                + Fragment(Array(words[index...])).split(at: edges, tolerance: tolerance)
+        }
+        return [self]
+    }
     var order: Int { words.first!.order }
     var height: Double { box.height }
 

@@ -20,6 +20,42 @@ enum SignOffCheck {
     }
 
     static func check(_ signatory: Signatory, context: ScreenContext) -> Finding {
+        guard let pages = context.pages else { return checkText(signatory, context: context) }
+        let reading = SignOffReading(layout: pages, tables: context.tables)
+        guard let block = signatory == .lead ? reading.lead : reading.leader else {
+            // Not finding a sign-off may be the reader's failing: the coordinators look.
+            return Finding(
+                id: signatory.id, level: signatory.missingLevel, title: signatory.title,
+                detail: "No sign-off by \(signatory.who) was found; \(signatory.why).", certainty: .uncertain)
+        }
+        let evidence = block.quote
+        let signedBy = block.name.map { "\u{201C}\($0)\u{201D}" } ?? (block.image ? "a signature image" : nil)
+        switch (signedBy, block.date) {
+        case (let name?, let date?):
+            return Finding(
+                id: signatory.id, level: .ok, title: signatory.title,
+                detail: "Signed off by \(signatory.who), \(name), dated \(date).", evidence: evidence, page: block.page)
+        case (nil, let date?):
+            return Finding(
+                id: signatory.id, level: .attention, title: signatory.title,
+                detail:
+                    "The sign-off by \(signatory.who) is dated \(date), but no name could be read; if the signature is an image, please type the name beside it.",
+                evidence: evidence, page: block.page, certainty: .uncertain)
+        case (let name?, nil):
+            return Finding(
+                id: signatory.id, level: signatory.missingLevel, title: signatory.title,
+                detail: "The sign-off by \(signatory.who) (\(name)) has no date; \(signatory.why).",
+                evidence: evidence, page: block.page)
+        case (nil, nil):
+            return Finding(
+                id: signatory.id, level: signatory.missingLevel, title: signatory.title,
+                detail: "The sign-off by \(signatory.who) is neither signed nor dated; \(signatory.why).",
+                evidence: evidence, page: block.page)
+        }
+    }
+
+    /// The sign-off read from the text alone (no layout): the template's `Signed … (role) Date:` order.
+    private static func checkText(_ signatory: Signatory, context: ScreenContext) -> Finding {
         let blocks = context.layout.signOffs
         guard let block = signatory == .lead ? blocks.lead : blocks.leader else {
             return Finding(

@@ -37,7 +37,9 @@ struct PlanTableReader {
                     continue
                 }
                 if let index = columns.firstIndex(of: .theme), !row.cells[index].isEmpty {
-                    if let named = Theme.mentioned(in: row.cells[index]) {
+                    // The theme's name, alone or on the first line above its explanation.
+                    let firstLine = row.lines[index].split(separator: "\n").first.map(String.init) ?? ""
+                    if let named = Theme.mentioned(in: row.cells[index]) ?? Theme.mentioned(in: firstLine) {
                         theme = named
                     } else {
                         certain = false
