@@ -15,7 +15,10 @@ public enum Prescreener {
         let formStart = FormStart.find(in: document)
         let form = FormDetector.detect(document, formStart: formStart)
         let questions = FormQuestions.questions(for: form)
-        let layout = FormLayout(document: document, questions: questions, formStart: formStart)
+        let headings = Set(
+            text.layout?.pages.flatMap(\.blocks).filter { $0.kind == .heading }.flatMap { $0.lines ?? [] }
+                .map { ScreenText.keys($0.text).joined(separator: " ") } ?? [])
+        let layout = FormLayout(document: document, questions: questions, formStart: formStart, headings: headings)
         var context = ScreenContext(document: document, form: form, layout: layout)
         if let pages = text.layout {
             context.pages = pages

@@ -13,7 +13,9 @@ struct FormLayout {
     /// The first appendix with this id, if the submission has it.
     func appendix(_ id: String) -> Appendix? { appendices.first { $0.id == id } }
 
-    init(document: ScreenText, questions: [Question], formStart: Int) {
+    /// - Parameter headings: the keys of the lines the PDF's layout set as headings, to find questions by
+    ///   a heading that names their topic when the template's prompt is not there.
+    init(document: ScreenText, questions: [Question], formStart: Int, headings: Set<String> = []) {
         self.formStart = formStart
         let headed = Appendix.all(in: document)
 
@@ -40,6 +42,16 @@ struct FormLayout {
             prompts.append((question, range))
             searchFrom = range.upperBound
             floorWord = words.upperBound + 1
+        }
+
+        let missing = questions.filter { question in !prompts.contains { $0.0.topic == question.topic } }
+        if !missing.isEmpty {
+            let topics = TopicHeadings(document: document, from: formStart, headings: headings)
+            for question in missing {
+                if let heading = topics.find(question.topic, excluding: prompts.map(\.1)) {
+                    prompts.append((question, heading))
+                }
+            }
         }
 
         let lastPrompt = prompts.map(\.1.lowerBound).max() ?? formStart
