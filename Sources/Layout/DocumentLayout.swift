@@ -55,7 +55,9 @@ public struct LayoutBlock: Sendable, Equatable, Codable {
     /// The block's text: its lines, or its table's rows with cells apart by tabs.
     public var text: String {
         if let lines { return lines.map(\.text).joined(separator: "\n") }
-        if let table { return table.rows.map { $0.cells.map(\.flatText).joined(separator: "\t") }.joined(separator: "\n") }
+        if let table {
+            return table.rows.map { $0.cells.map(\.flatText).joined(separator: "\t") }.joined(separator: "\n")
+        }
         return ""
     }
 }
@@ -88,7 +90,8 @@ public struct LayoutTable: Sendable, Equatable, Codable {
     /// Its first row repeats the header of the table it continues.
     public var repeatsHeader: Bool
 
-    public init(ruled: Bool, columns: [Double], rows: [LayoutRow], continued: Bool = false, repeatsHeader: Bool = false) {
+    public init(ruled: Bool, columns: [Double], rows: [LayoutRow], continued: Bool = false, repeatsHeader: Bool = false)
+    {
         self.ruled = ruled
         self.columns = columns
         self.rows = rows
@@ -137,7 +140,9 @@ public struct LayoutCell: Sendable, Equatable, Codable {
     }
 
     /// The text on one line: wrapped lines joined by spaces (a word hyphenated at a wrap joined whole).
-    public var flatText: String { TextJoin.lines(text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)) }
+    public var flatText: String {
+        TextJoin.lines(text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init))
+    }
 }
 
 extension DocumentLayout {

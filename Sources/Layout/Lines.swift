@@ -2,7 +2,8 @@
 enum Lines {
     /// One line per visual row, its pieces left to right apart by a tab.
     static func build(_ rows: [VisualRow]) -> [LayoutLine] {
-        rows.map { row in line(row.fragments.flatMap(\.words), text: row.fragments.map(\.text).joined(separator: "\t")) }
+        rows.map { row in line(row.fragments.flatMap(\.words), text: row.fragments.map(\.text).joined(separator: "\t"))
+        }
     }
 
     static func line(_ words: [Word], text: String) -> LayoutLine {

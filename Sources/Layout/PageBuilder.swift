@@ -47,7 +47,8 @@ public enum PageBuilder {
             }
         }
         var rows = (0..<(grid.ys.count - 1)).map { row in
-            LayoutRow(box: Box(x1: grid.xs.first!, y1: grid.ys[row], x2: grid.xs.last!, y2: grid.ys[row + 1]), cells: [])
+            LayoutRow(
+                box: Box(x1: grid.xs.first!, y1: grid.ys[row], x2: grid.xs.last!, y2: grid.ys[row + 1]), cells: [])
         }
         for (index, cell) in grid.cells.enumerated() {
             let cellWords = byCell[index] ?? []

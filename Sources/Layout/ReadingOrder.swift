@@ -77,7 +77,11 @@ enum ReadingOrder {
         var low = gap.lowerBound
         var high = gap.upperBound
         for fragment in row.fragments where fragment.box.x1 < high && fragment.box.x2 > low {
-            if fragment.box.midX < (low + high) / 2 { low = max(low, fragment.box.x2) } else { high = min(high, fragment.box.x1) }
+            if fragment.box.midX < (low + high) / 2 {
+                low = max(low, fragment.box.x2)
+            } else {
+                high = min(high, fragment.box.x1)
+            }
         }
         return high - low >= 6 ? low...high : nil
     }

@@ -21,7 +21,9 @@ enum RuledTables {
         var box: Box { Box(x1: xs.first!, y1: ys.first!, x2: xs.last!, y2: ys.last!) }
 
         func box(of cell: Cell) -> Box {
-            Box(x1: xs[cell.column], y1: ys[cell.row], x2: xs[cell.column + cell.columnSpan], y2: ys[cell.row + cell.rowSpan])
+            Box(
+                x1: xs[cell.column], y1: ys[cell.row], x2: xs[cell.column + cell.columnSpan],
+                y2: ys[cell.row + cell.rowSpan])
         }
     }
 

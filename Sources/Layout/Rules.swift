@@ -87,7 +87,8 @@ public enum RuleFinder {
     private static func merge(_ runs: [(Int, Int)], at position: Int, open: inout [Run], done: inout [Run]) {
         var next: [Run] = []
         for (start, end) in runs {
-            if let index = open.firstIndex(where: { $0.position + $0.thickness == position && overlap($0, start, end) }) {
+            if let index = open.firstIndex(where: { $0.position + $0.thickness == position && overlap($0, start, end) })
+            {
                 var run = open.remove(at: index)
                 run.start = min(run.start, start)
                 run.end = max(run.end, end)

@@ -41,7 +41,8 @@ enum WordBuilder {
             let size = sizes.max { $0.value < $1.value }?.key ?? 0
             words.append(
                 Word(
-                    text: String(text), box: box, size: size > 0 ? size : box.height, bold: boldCount * 2 > current.count,
+                    text: String(text), box: box, size: size > 0 ? size : box.height,
+                    bold: boldCount * 2 > current.count,
                     order: first, line: line, farFromPrevious: gapBefore))
             current = []
             gapBefore = false
@@ -83,7 +84,9 @@ enum WordBuilder {
                     // A space's width with no space character: two cells side by side.
                     flush()
                 }
-            } else if let last = words.last, last.line == line, !sameLine(last.box, glyph.box) || glyph.box.x1 < last.box.x1 {
+            } else if let last = words.last, last.line == line,
+                !sameLine(last.box, glyph.box) || glyph.box.x1 < last.box.x1
+            {
                 line += 1
             } else if let last = words.last, last.line == line,
                 glyph.box.x1 - last.box.x2 > columnGap * max(glyph.box.height, 1) + spaceWidth(glyph)

@@ -75,7 +75,8 @@ public enum Prescreener {
         let rag = RAGCounter.count(in: document, from: formStart)
         let ragCounts = ragTable.map(\.counts) ?? (rag.counts.total > 0 ? rag.counts : nil)
         if form == .stage2 || form == .stage3 {
-            findings.append(ragTable.map { RAGCheck.check($0, context: context) } ?? RAGCheck.check(rag, context: context))
+            findings.append(
+                ragTable.map { RAGCheck.check($0, context: context) } ?? RAGCheck.check(rag, context: context))
         }
         findings.append(SignOffCheck.check(.lead, context: context))
         findings.append(SignOffCheck.check(.leader, context: context))

@@ -103,7 +103,8 @@ struct SubmissionFiler {
 
     /// Names the service writes in a submission folder itself, which a sender's attachment never takes.
     static let reservedNames: Set<String> = [
-        ArchiveLayout.recordFileName, ArchiveLayout.messageFileName, "headers.eml", "reason.txt", "text.txt", "layout.json",
+        ArchiveLayout.recordFileName, ArchiveLayout.messageFileName, "headers.eml", "reason.txt", "text.txt",
+        "layout.json",
         "prescreen.txt", "prescreen.json", "action-plan.csv", "feedback.txt", "feedback.pdf", "feedback.json",
         "summary.txt", "reviews",
     ]

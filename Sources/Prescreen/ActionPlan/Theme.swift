@@ -46,7 +46,8 @@ enum Theme: String, CaseIterable, Sendable {
         if let theme = cell(text) { return theme }
         let words = text.split(whereSeparator: { $0.isWhitespace }).count
         guard words > 0, words <= 8 else { return nil }
-        let found = Set(namePattern.matches(in: text).compactMap { match in match.group(1).flatMap { named(text.text($0)) } })
+        let found = Set(
+            namePattern.matches(in: text).compactMap { match in match.group(1).flatMap { named(text.text($0)) } })
         return found.count == 1 ? found.first : nil
     }
 

@@ -16,7 +16,8 @@ struct ActionPlanCheck {
         if let pages = context.pages,
             let reading = PlanTableReader(tables: context.tables).read() ?? NumberedPlanReader(layout: pages).read()
         {
-            let source = reading.columns == "numbered actions under theme headings"
+            let source =
+                reading.columns == "numbered actions under theme headings"
                 ? "numbered actions from page \(reading.page)" : "the table on page \(reading.page)"
             var findings = [questionFinding(outcome, rows: reading.rows, source: source, appendixFound: nil)]
             findings += Theme.required.map { theme in

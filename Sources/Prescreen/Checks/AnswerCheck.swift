@@ -59,7 +59,8 @@ struct AnswerCheck {
             // Not finding a question is the reader's doubt, not the institution's omission.
             return Finding(
                 id: question.findingID, level: .missing, title: question.title,
-                detail: "\(about) was not found in the form; please use the current template and answer every question.",
+                detail:
+                    "\(about) was not found in the form; please use the current template and answer every question.",
                 certainty: .uncertain)
         case .empty(let section):
             let quote = context.quote(section.prompt)

@@ -6,7 +6,8 @@ enum RAGCheck {
     /// The RAG analysis read from its table.
     static func check(_ reading: RAGTableReader.Reading, context: ScreenContext) -> Finding {
         let counts = reading.counts
-        let mapping = reading.mapping.isEmpty ? "" : " (status words counted as: \(reading.mapping.joined(separator: "; ")))"
+        let mapping =
+            reading.mapping.isEmpty ? "" : " (status words counted as: \(reading.mapping.joined(separator: "; ")))"
         if reading.unread > 0 || counts.total == 0 {
             return Finding(
                 id: id, level: .attention, title: title,

@@ -48,7 +48,8 @@ extension PrescreenReport {
 
     /// `[MISSING] Title — detail (page N: “evidence”)`.
     static func line(_ finding: Finding) -> String {
-        let unsure = finding.certainty == .uncertain && finding.level != .ok ? " (not sure — for a coordinator to check)" : ""
+        let unsure =
+            finding.certainty == .uncertain && finding.level != .ok ? " (not sure — for a coordinator to check)" : ""
         var line = "[\(finding.level.rawValue.uppercased())]\(unsure) \(finding.title) — \(finding.detail)"
         switch (finding.page, finding.evidence) {
         case (let page?, let evidence?) where !evidence.isEmpty: line += " (page \(page): \u{201C}\(evidence)\u{201D})"

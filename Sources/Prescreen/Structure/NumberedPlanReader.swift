@@ -51,11 +51,13 @@ struct NumberedPlanReader {
         }
         guard let firstPage, !rows.isEmpty else { return nil }
         for index in rows.indices { rows[index].description = TextJoin.lines(descriptions[index]) }
-        return PlanTableReader.Reading(rows: rows, certain: true, page: firstPage, columns: "numbered actions under theme headings")
+        return PlanTableReader.Reading(
+            rows: rows, certain: true, page: firstPage, columns: "numbered actions under theme headings")
     }
 
     private static let planHeading = Pattern(
-        #"^(?:(?:appendix|annex|annexe|atodiad)\s+[a-z0-9]{1,2}\b.{0,40}\b(?:action\s+)?plan\b|(?:\d{1,2}[.)]\s*)?(?:our\s+)?action plan\b).{0,40}$"#)
+        #"^(?:(?:appendix|annex|annexe|atodiad)\s+[a-z0-9]{1,2}\b.{0,40}\b(?:action\s+)?plan\b|(?:\d{1,2}[.)]\s*)?(?:our\s+)?action plan\b).{0,40}$"#
+    )
     private static let otherHeading = Pattern(#"^(?:appendix|annex|annexe|atodiad)\s+[a-z0-9]{1,2}\b"#)
     private static let signOff = Pattern(#"^(?:signed|signature|sign-off)\b"#)
     private static let numbered = Pattern(#"^(?:action\s+)?\d{1,2}[.):]\s+(\S.{2,})$"#)

@@ -91,7 +91,8 @@ struct PlanTableReader {
         let items = Bullets.items(activityLines)
         if items.count >= 2 {
             return items.map {
-                ActionPlanRow(theme: themeName, activity: $0, description: description, timescale: timescale, page: row.page)
+                ActionPlanRow(
+                    theme: themeName, activity: $0, description: description, timescale: timescale, page: row.page)
             }
         }
         return [

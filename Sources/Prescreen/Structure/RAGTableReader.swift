@@ -89,7 +89,8 @@ enum RAGStatus {
         (
             .amber,
             [
-                "in progress", "on track", "partially met", "partially complete", "partially completed", "partially achieved",
+                "in progress", "on track", "partially met", "partially complete", "partially completed",
+                "partially achieved",
                 "ongoing", "on going", "started", "underway", "under way", "some progress", "good progress",
             ]
         ),

@@ -80,7 +80,10 @@ struct SignOffReading {
                 for line in block.lines ?? [] { lines.append(Line(text: line.text, page: page.number, image: false)) }
                 if let table = block.table {
                     for row in table.rows {
-                        lines.append(Line(text: row.cells.map(\.flatText).joined(separator: "\t"), page: page.number, image: false))
+                        lines.append(
+                            Line(
+                                text: row.cells.map(\.flatText).joined(separator: "\t"), page: page.number, image: false
+                            ))
                     }
                 }
             }
@@ -97,7 +100,9 @@ struct SignOffReading {
                 name = cleanName(text.text(value))
             }
             if date == nil, let match = dateField.firstMatch(in: text), let value = match.group(1) {
-                date = SignOffReader.datePattern.firstMatch(in: text.text(value)).map { text.text(value).text($0.range) }
+                date = SignOffReader.datePattern.firstMatch(in: text.text(value)).map {
+                    text.text(value).text($0.range)
+                }
             }
         }
         for line in lines where name == nil {
@@ -123,7 +128,8 @@ struct SignOffReading {
             }
         }
         let quote = lines.prefix(4).map(\.text).joined(separator: " ")
-        return Block(name: name, date: date, image: lines.contains(where: \.image), page: lines[label].page, quote: quote)
+        return Block(
+            name: name, date: date, image: lines.contains(where: \.image), page: lines[label].page, quote: quote)
     }
 
     /// What is left of a field's value once the form's words, the role and the dotted lines are gone.
@@ -139,20 +145,26 @@ struct SignOffReading {
 
     private static func looksLikeName(_ line: String) -> Bool {
         let words = line.split(separator: " ")
-        guard (2...6).contains(words.count), !line.contains(":"), !line.contains(where: \.isNumber) else { return false }
+        guard (2...6).contains(words.count), !line.contains(":"), !line.contains(where: \.isNumber) else {
+            return false
+        }
         return words.allSatisfy { $0.first?.isUppercase == true } && !roleWords.contains(line.lowercased())
     }
 
     /// A table with a column per signatory and a row per field (Signature, Name, Position, Date).
     private static func fromTable(_ tables: [ReadTable]) -> SignOffReading? {
         for table in tables {
-            guard let headerIndex = table.rows.firstIndex(where: { row in
-                row.cells.contains { leadLabel.contains($0) } && row.cells.contains { leaderLabel.contains($0) || roleWords.contains($0.lowercased()) }
-            }) else { continue }
+            guard
+                let headerIndex = table.rows.firstIndex(where: { row in
+                    row.cells.contains { leadLabel.contains($0) }
+                        && row.cells.contains { leaderLabel.contains($0) || roleWords.contains($0.lowercased()) }
+                })
+            else { continue }
             let header = table.rows[headerIndex].cells
             guard let leadColumn = header.firstIndex(where: { leadLabel.contains($0) }),
                 let leaderColumn = header.indices.first(where: {
-                    $0 != leadColumn && (leaderLabel.contains(header[$0]) || roleWords.contains(header[$0].lowercased()))
+                    $0 != leadColumn
+                        && (leaderLabel.contains(header[$0]) || roleWords.contains(header[$0].lowercased()))
                 })
             else { continue }
             func value(_ field: Pattern, _ column: Int) -> String? {
@@ -160,7 +172,8 @@ struct SignOffReading {
                     .flatMap { $0.isEmpty ? nil : $0 }
             }
             func block(_ column: Int) -> Block {
-                let name = value(Pattern(#"^\s*(?:print(?:ed)?\s+)?name\b"#), column).flatMap(cleanName)
+                let name =
+                    value(Pattern(#"^\s*(?:print(?:ed)?\s+)?name\b"#), column).flatMap(cleanName)
                     ?? value(Pattern(#"^\s*(?:signed|signature)\b"#), column).flatMap(cleanName)
                 let date = value(Pattern(#"^\s*dated?\b"#), column).flatMap { cell in
                     SignOffReader.datePattern.firstMatch(in: cell).map { cell.text($0.range) }
@@ -192,10 +205,13 @@ struct SignOffReading {
     ]
     /// Lines that name a role without being a sign-off: a sentence about it, the form's header.
     private static let notALabel = Pattern(#"published|@|\bname of\b|^\s*institutional lead\s*:"#)
-    private static let field = Pattern(#"^\s*(?:[\p{L} ]+/\s*)?(?:signed|signature|name|date|dated|position|role|title|llofnod|dyddiad)\b"#)
+    private static let field = Pattern(
+        #"^\s*(?:[\p{L} ]+/\s*)?(?:signed|signature|name|date|dated|position|role|title|llofnod|dyddiad)\b"#)
     private static let signed = Pattern(#"^\s*(?:[\p{L} ]+/\s*)?(?:signed|signature)\b"#)
     private static let nameField = Pattern(#"^\s*(?:[\p{L} ]+/\s*)?(?:print(?:ed)?\s+)?name\s*[:\-–]?\s*(\S.*)$"#)
-    private static let signedField = Pattern(#"^\s*(?:[\p{L} ]+/\s*)?(?:signed|signature)\b(?:\s+by)?\s*[:\-–]?\s*(\S.*)$"#)
+    /// `Signed: Dr A Smith`, not `Signed on behalf of the University:` (the institution is not a name).
+    private static let signedField = Pattern(
+        #"^\s*(?:[\p{L} ]+/\s*)?(?:signed|signature)\b(?!\s+(?:on\s+behalf|for\b))(?:\s+by)?\s*[:\-–]?\s*(\S.*)$"#)
     private static let dateField = Pattern(#"^\s*(?:[\p{L} ]+/\s*)?dated?\s*[:\-–]?\s*(\S.*)$"#)
     private static let formWords: Set<String> = [
         "signed", "signature", "name", "print", "printed", "date", "dated", "on", "behalf", "of", "by", "technician",
