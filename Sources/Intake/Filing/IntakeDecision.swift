@@ -11,6 +11,10 @@ struct IntakeDecision {
         var textPath: String { part.path + ".txt" }
         /// Where it wrote the PDF's layout (`layout.json`).
         var layoutPath: String { part.path + ".layout.json" }
+        /// What the pre-screen reads of it.
+        var source: PrescreenStep.Source {
+            .init(pages: inspection.pages, textPath: textPath, layoutPath: layoutPath)
+        }
     }
 
     /// The PDFs to file (readable ones, and ones the reader could not finish).

@@ -84,8 +84,8 @@ public struct MessageProcessor: Sendable {
         var prescreen: PrescreenReport?
         if decision.quarantine == nil,
             let step = try PrescreenStep.run(
-                pdfs: decision.pdfs, institution: identification.institution, reference: plan.reference,
-                directory: work)
+                sources: decision.pdfs.map(\.source), institution: identification.institution,
+                reference: plan.reference, directory: work)
         {
             prescreen = step.report
             files += step.files

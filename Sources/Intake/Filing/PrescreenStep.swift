@@ -5,6 +5,9 @@ import Layout
 import Prescreen
 
 /// The pre-screen of a filed submission: its text, the report, and the files they become.
+///
+/// Intake and `rescreen` both screen through `screen(sources:institution:reference:)`, so a submission
+/// screened again gets exactly the files it would get if it arrived today.
 public enum PrescreenStep {
     static let textFileName = "text.txt"
     static let layoutFileName = "layout.json"
@@ -12,14 +15,29 @@ public enum PrescreenStep {
     static let jsonFileName = "prescreen.json"
     static let planFileName = "action-plan.csv"
 
-    /// Screens the text of every readable PDF (in the order sent, so an appendix sent as a second PDF
-    /// counts) and writes the four files into `directory`; nil when no PDF gave any text.
-    static func run(
-        pdfs: [IntakeDecision.PDF], institution: Institution?, reference: String, directory: String
-    ) throws -> (report: PrescreenReport, files: [SubmissionFiler.Input])? {
-        let parts = pdfs.filter { $0.inspection.pages != nil }.compactMap { pdf -> DocumentText? in
-            guard let text = try? String(contentsOfFile: pdf.textPath, encoding: .utf8) else { return nil }
-            return DocumentText.read(text: text, layoutJSON: FileSystem.read(pdf.layoutPath).map { [UInt8]($0) })
+    /// One PDF as the extraction child left it: its page count (nil when the reader did not finish) and the
+    /// text (pages separated by form feeds) and `layout.json` it wrote.
+    struct Source {
+        var pages: Int?
+        var textPath: String
+        var layoutPath: String
+    }
+
+    /// A file the pre-screen writes into the submission folder, with its role in `submission.json`.
+    struct Output {
+        var name: String
+        var data: Data
+        var role: String
+    }
+
+    /// Screens the text of every readable source (in the order sent, so an appendix sent as a second PDF
+    /// counts) and returns the report with the files it becomes; nil when no source gave any text.
+    static func screen(sources: [Source], institution: Institution?, reference: String) throws -> (
+        report: PrescreenReport, outputs: [Output]
+    )? {
+        let parts = sources.filter { $0.pages != nil }.compactMap { source -> DocumentText? in
+            guard let text = try? String(contentsOfFile: source.textPath, encoding: .utf8) else { return nil }
+            return DocumentText.read(text: text, layoutJSON: FileSystem.read(source.layoutPath).map { [UInt8]($0) })
         }
         guard !parts.isEmpty else { return nil }
         let document = DocumentText.joined(parts)
@@ -29,20 +47,32 @@ public enum PrescreenStep {
 
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let outputs: [(String, Data, String)] = [
-            (textFileName, Data(text.utf8), "text"),
-            (layoutFileName, document.layout?.encoded() ?? Data(), "layout"),
-            (reportFileName, Data(report.renderText(reference: reference).utf8), "prescreen"),
-            (jsonFileName, try encoder.encode(report), "prescreen"),
-            (planFileName, Data(report.actionPlanCSV().utf8), "action-plan"),
+        let outputs = [
+            Output(name: textFileName, data: Data(text.utf8), role: "text"),
+            Output(name: layoutFileName, data: document.layout?.encoded() ?? Data(), role: "layout"),
+            Output(name: reportFileName, data: Data(report.renderText(reference: reference).utf8), role: "prescreen"),
+            Output(name: jsonFileName, data: try encoder.encode(report), role: "prescreen"),
+            Output(name: planFileName, data: Data(report.actionPlanCSV().utf8), role: "action-plan"),
         ]
-        var files: [SubmissionFiler.Input] = []
-        for (name, data, role) in outputs where !data.isEmpty || name != layoutFileName {
-            let path = "\(directory)/\(name)"
-            try data.write(to: URL(fileURLWithPath: path))
-            files.append(.init(source: path, name: name, originalName: nil, pages: nil, role: role))
+        // No layout (an old extractor, or none read) means no `layout.json`, not an empty one.
+        return (report, outputs.filter { !$0.data.isEmpty || $0.name != layoutFileName })
+    }
+
+    /// Screens the sources and writes the files into `directory` for `SubmissionFiler` to move into the
+    /// folder; nil when no source gave any text.
+    static func run(sources: [Source], institution: Institution?, reference: String, directory: String) throws
+        -> (report: PrescreenReport, files: [SubmissionFiler.Input])?
+    {
+        guard let screened = try screen(sources: sources, institution: institution, reference: reference) else {
+            return nil
         }
-        return (report, files)
+        var files: [SubmissionFiler.Input] = []
+        for output in screened.outputs {
+            let path = "\(directory)/\(output.name)"
+            try output.data.write(to: URL(fileURLWithPath: path))
+            files.append(.init(source: path, name: output.name, originalName: nil, pages: nil, role: output.role))
+        }
+        return (screened.report, files)
     }
 
     /// The report filed with a submission, if it has one.

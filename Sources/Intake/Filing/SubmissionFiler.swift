@@ -105,7 +105,8 @@ struct SubmissionFiler {
     static let reservedNames: Set<String> = [
         ArchiveLayout.recordFileName, ArchiveLayout.messageFileName, "headers.eml", "reason.txt", "text.txt",
         "layout.json",
-        "prescreen.txt", "prescreen.json", "action-plan.csv", "feedback.txt", "feedback.pdf", "feedback.json",
+        "prescreen.txt", "prescreen.json", "prescreen.previous.txt", "prescreen.previous.json", "action-plan.csv",
+        "feedback.txt", "feedback.pdf", "feedback.json",
         "summary.txt", "reviews",
     ]
 
