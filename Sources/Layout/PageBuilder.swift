@@ -6,13 +6,15 @@ public enum PageBuilder {
         var words = WordBuilder.words(input.glyphs)
         var tables: [LayoutBlock] = []
 
-        // Tables drawn with rules.
-        let rules = input.bitmap.map(RuleFinder.rules) ?? []
+        // Tables drawn with rules, on a page whose text has pieces side by side on several lines.
+        let sideBySide = VisualRow.rows(Fragment.split(words)).filter { $0.fragments.count >= 2 }.count
+        let bitmap = sideBySide >= 2 ? input.render?() : nil
+        let rules = bitmap.map(RuleFinder.rules) ?? []
         for grid in RuledTables.grids(rules) {
             let box = grid.box
             let inside = words.indices.filter { box.contains(x: words[$0].box.midX, y: words[$0].box.midY, margin: 1) }
             guard !inside.isEmpty else { continue }
-            let table = ruledTable(grid, words: inside.map { words[$0] }, bitmap: input.bitmap)
+            let table = ruledTable(grid, words: inside.map { words[$0] }, bitmap: bitmap)
             tables.append(LayoutBlock(kind: .table, box: box, table: table))
             let taken = Set(inside)
             words = words.indices.filter { !taken.contains($0) }.map { words[$0] }

@@ -1,20 +1,28 @@
 /// What the PDF adapter reads off one page for the layout: its size, its characters with their boxes and
-/// fonts, its images, and (when it could render the page) the page as pixels, for ruling lines and shading.
-public struct PageInput: Sendable {
+/// fonts, its images, and a way to render the page as pixels, for ruling lines and shading — asked for
+/// only when the page's text shows pieces side by side, as table cells are (rendering costs as much as
+/// reading the text).
+public struct PageInput {
     public var width: Double
     public var height: Double
     /// Every character of the page text in poppler's reading order, line breaks and spaces included.
     public var glyphs: [Glyph]
     /// Where images are drawn (a signature, a logo).
     public var images: [Box]
-    public var bitmap: Bitmap?
+    /// Renders the page; nil when it cannot be rendered.
+    public var render: (() -> Bitmap?)?
 
-    public init(width: Double, height: Double, glyphs: [Glyph], images: [Box] = [], bitmap: Bitmap? = nil) {
+    public init(width: Double, height: Double, glyphs: [Glyph], images: [Box] = [], render: (() -> Bitmap?)? = nil) {
         self.width = width
         self.height = height
         self.glyphs = glyphs
         self.images = images
-        self.bitmap = bitmap
+        self.render = render
+    }
+
+    /// A page whose pixels are already at hand.
+    public init(width: Double, height: Double, glyphs: [Glyph], images: [Box] = [], bitmap: Bitmap?) {
+        self.init(width: width, height: height, glyphs: glyphs, images: images, render: bitmap.map { bitmap in { bitmap } })
     }
 }
 
@@ -52,6 +60,9 @@ public struct Bitmap: Sendable {
     }
 
     @inline(__always) func pixel(_ x: Int, _ y: Int) -> UInt32 { pixels[y * width + x] }
+
+    /// A white pixel, as cairo's RGB24 gives it (the unused top byte may be set).
+    @inline(__always) static func isWhite(_ pixel: UInt32) -> Bool { pixel & 0xFF_FFFF == 0xFF_FFFF }
 
     /// Dark and not coloured: the ink of a ruling line (black or grey, drawn or antialiased).
     @inline(__always) static func isInk(_ pixel: UInt32) -> Bool {

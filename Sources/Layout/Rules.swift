@@ -38,47 +38,70 @@ public enum RuleFinder {
 
     private static func horizontal(_ bitmap: Bitmap) -> [Rule] {
         let minimum = Int(minimumLength * bitmap.scale)
+        let width = bitmap.width
         var open: [Run] = []
         var done: [Run] = []
-        for y in 0..<bitmap.height {
-            var runs: [(Int, Int)] = []
-            var x = 0
-            let row = y * bitmap.width
-            while x < bitmap.width {
-                guard Bitmap.isInk(bitmap.pixels[row + x]) else {
-                    x += 1
-                    continue
+        var runs: [(Int, Int)] = []
+        bitmap.pixels.withUnsafeBufferPointer { pixels in
+            for y in 0..<bitmap.height {
+                runs.removeAll(keepingCapacity: true)
+                let row = y * width
+                var x = 0
+                while x < width {
+                    // Most of a page is white: step over it first.
+                    guard !Bitmap.isWhite(pixels[row + x]), Bitmap.isInk(pixels[row + x]) else {
+                        x += 1
+                        continue
+                    }
+                    let start = x
+                    while x < width, Bitmap.isInk(pixels[row + x]) { x += 1 }
+                    if x - start >= minimum { runs.append((start, x)) }
                 }
-                let start = x
-                while x < bitmap.width, Bitmap.isInk(bitmap.pixels[row + x]) { x += 1 }
-                if x - start >= minimum { runs.append((start, x)) }
+                if !runs.isEmpty || !open.isEmpty { merge(runs, at: y, open: &open, done: &done) }
             }
-            merge(runs, at: y, open: &open, done: &done)
         }
         done += open
         return done.compactMap { rule($0, .horizontal, bitmap) }
     }
 
+    /// Vertical runs are looked for on every other row: a rule long enough to count spans many, and the
+    /// scan costs half as much.
     private static func vertical(_ bitmap: Bitmap) -> [Rule] {
-        let minimum = Int(minimumLength * bitmap.scale)
-        var open: [Run] = []
-        var done: [Run] = []
-        // Column by column, counting each column's current run as it goes down the rows.
-        var runStart = [Int](repeating: -1, count: bitmap.width)
-        var runsByColumn = [[(Int, Int)]](repeating: [], count: bitmap.width)
-        for y in 0...bitmap.height {
-            let row = y * bitmap.width
-            for x in 0..<bitmap.width {
-                let ink = y < bitmap.height && Bitmap.isInk(bitmap.pixels[row + x])
-                if ink {
-                    if runStart[x] < 0 { runStart[x] = y }
-                } else if runStart[x] >= 0 {
-                    if y - runStart[x] >= minimum { runsByColumn[x].append((runStart[x], y)) }
-                    runStart[x] = -1
+        let step = 2
+        let minimum = Int32(minimumLength * bitmap.scale) / Int32(step)
+        let width = bitmap.width
+        // Going down the rows, each column's current run of ink; a run that ends long enough is kept.
+        var length = [Int32](repeating: 0, count: width)
+        var ended: [(x: Int, start: Int, end: Int)] = []
+        bitmap.pixels.withUnsafeBufferPointer { pixels in
+            length.withUnsafeMutableBufferPointer { length in
+                for y in stride(from: 0, through: bitmap.height + step - 1, by: step) {
+                    let inside = y < bitmap.height
+                    let row = y * width
+                    for x in 0..<width {
+                        if inside, !Bitmap.isWhite(pixels[row + x]), Bitmap.isInk(pixels[row + x]) {
+                            length[x] += 1
+                        } else if length[x] > 0 {
+                            if length[x] >= minimum { ended.append((x, y - Int(length[x]) * step, y - step + 1)) }
+                            length[x] = 0
+                        }
+                    }
                 }
             }
         }
-        for x in 0..<bitmap.width { merge(runsByColumn[x], at: x, open: &open, done: &done) }
+        ended.sort { ($0.x, $0.start) < ($1.x, $1.start) }
+        var open: [Run] = []
+        var done: [Run] = []
+        var index = 0
+        while index < ended.count {
+            let x = ended[index].x
+            var runs: [(Int, Int)] = []
+            while index < ended.count, ended[index].x == x {
+                runs.append((ended[index].start, ended[index].end))
+                index += 1
+            }
+            merge(runs, at: x, open: &open, done: &done)
+        }
         done += open
         return done.compactMap { rule($0, .vertical, bitmap) }
     }

@@ -78,14 +78,15 @@ public final class PDFDocument {
     ///   it, tables are found from the alignment of their columns only.
     public func layout(render: Bool = true) -> DocumentLayout {
         var pages: [LayoutPage] = []
+        let renderer = render ? Renderer() : nil
         for index in 0..<pageCount {
             guard let page = poppler_document_get_page(document, Int32(index)) else {
                 pages.append(LayoutPage(number: index + 1, width: 0, height: 0, blocks: []))
                 continue
             }
-            let input = PageReader.input(page, render: render)
+            // The page stays open while the layout is built: it renders the page only if it needs to.
+            pages.append(PageBuilder.build(PageReader.input(page, renderer: renderer), number: index + 1))
             g_object_unref(UnsafeMutableRawPointer(page))
-            pages.append(PageBuilder.build(input, number: index + 1))
         }
         DocumentBuilder.linkContinuations(&pages)
         return DocumentLayout(pages: pages)
@@ -95,7 +96,7 @@ public final class PDFDocument {
     public func text(page index: Int) -> String {
         guard let page = poppler_document_get_page(document, Int32(index)) else { return "" }
         defer { g_object_unref(UnsafeMutableRawPointer(page)) }
-        return PlainText.text(of: PageBuilder.build(PageReader.input(page, render: true), number: index + 1))
+        return PlainText.text(of: PageBuilder.build(PageReader.input(page, renderer: Renderer()), number: index + 1))
     }
 
     private static func take(_ pointer: UnsafeMutablePointer<CChar>?) -> String? {

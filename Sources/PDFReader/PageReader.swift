@@ -6,15 +6,15 @@ import Layout
 /// the page rendered through cairo for its ruling lines and cell shading.
 enum PageReader {
     /// Pixels per point for the rendering that rules and shading are read from.
-    static let renderScale = 1.5
+    static let renderScale = 1.0
 
-    static func input(_ page: OpaquePointer, render: Bool) -> PageInput {
+    static func input(_ page: OpaquePointer, renderer: Renderer?) -> PageInput {
         var width = 0.0
         var height = 0.0
         poppler_page_get_size(page, &width, &height)
         return PageInput(
             width: width, height: height, glyphs: glyphs(page), images: images(page),
-            bitmap: render ? bitmap(page, width: width, height: height) : nil)
+            render: renderer.map { renderer in { renderer.render(page, width: width, height: height) } })
     }
 
     private static func glyphs(_ page: OpaquePointer) -> [Glyph] {
@@ -70,33 +70,51 @@ enum PageReader {
         return boxes
     }
 
-    private static func bitmap(_ page: OpaquePointer, width: Double, height: Double) -> Bitmap? {
-        let pixelWidth = Int32((width * renderScale).rounded(.up))
-        let pixelHeight = Int32((height * renderScale).rounded(.up))
-        guard pixelWidth > 0, pixelHeight > 0, Int(pixelWidth) * Int(pixelHeight) <= 40_000_000 else { return nil }
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixelWidth, pixelHeight) else { return nil }
-        defer { cairo_surface_destroy(surface) }
-        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let context = cairo_create(surface) else {
-            return nil
+}
+
+/// Renders pages through cairo into one image surface and one pixel buffer, reused while pages keep
+/// their size, so a long document does not allocate and clear a new page image each time.
+final class Renderer {
+    private var surface: OpaquePointer?
+    private var columns = 0
+    private var rows = 0
+    private var pixels: [UInt32] = []
+
+    deinit {
+        if let surface { cairo_surface_destroy(surface) }
+    }
+
+    func render(_ page: OpaquePointer, width: Double, height: Double) -> Bitmap? {
+        let scale = PageReader.renderScale
+        let pixelWidth = Int((width * scale).rounded(.up))
+        let pixelHeight = Int((height * scale).rounded(.up))
+        guard pixelWidth > 0, pixelHeight > 0, pixelWidth * pixelHeight <= 40_000_000 else { return nil }
+        if surface == nil || pixelWidth != columns || pixelHeight != rows {
+            if let surface { cairo_surface_destroy(surface) }
+            surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixelWidth), Int32(pixelHeight))
+            columns = pixelWidth
+            rows = pixelHeight
+            pixels = []
         }
+        guard let surface, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let context = cairo_create(surface)
+        else { return nil }
         cairo_set_source_rgb(context, 1, 1, 1)
         cairo_paint(context)
-        cairo_scale(context, renderScale, renderScale)
+        cairo_scale(context, scale, scale)
         poppler_page_render(page, context)
         cairo_destroy(context)
         cairo_surface_flush(surface)
         guard let data = cairo_image_surface_get_data(surface) else { return nil }
         let stride = Int(cairo_image_surface_get_stride(surface)) / 4
-        let columns = Int(pixelWidth)
-        let rows = Int(pixelHeight)
-        var pixels = [UInt32](repeating: 0, count: columns * rows)
-        data.withMemoryRebound(to: UInt32.self, capacity: stride * rows) { source in
+        if pixels.count != columns * rows { pixels = [UInt32](repeating: 0, count: columns * rows) }
+        let (width, height) = (columns, rows)
+        data.withMemoryRebound(to: UInt32.self, capacity: stride * height) { source in
             pixels.withUnsafeMutableBufferPointer { target in
-                for row in 0..<rows {
-                    (target.baseAddress! + row * columns).update(from: source + row * stride, count: columns)
+                for row in 0..<height {
+                    (target.baseAddress! + row * width).update(from: source + row * stride, count: width)
                 }
             }
         }
-        return Bitmap(width: columns, height: rows, scale: renderScale, pixels: pixels)
+        return Bitmap(width: columns, height: rows, scale: scale, pixels: pixels)
     }
 }
