@@ -107,12 +107,15 @@ import Testing
     @Test func aShadedCellKnowsItsColour() throws {
         var sketch = PageSketch()
         sketch.fill(Box(x1: 151, y1: 121, x2: 399, y2: 139), colour: 0x00B050)
-        sketch.grid(xs: [50, 150, 400], ys: [100, 120, 140])
+        sketch.grid(xs: [50, 150, 400], ys: [100, 120, 140, 160])
         sketch.text("Action", x: 55, y: 105)
         sketch.text("RAG", x: 155, y: 105)
         sketch.text("Census", x: 55, y: 125)
+        sketch.text("Awards", x: 55, y: 145)
+        sketch.text("Amber", x: 155, y: 145)
         let table = try #require(sketch.page().tables.first)
         #expect(table.rows[1].cells[1].shade == "green")
+        #expect(table.rows[2].cells[1].shade == nil)
     }
 }
 
@@ -218,5 +221,21 @@ import Testing
     @Test func tableRowsAreLinesWithCellsApartByTabs() {
         let text = PlainText.text(of: AlignedTableTests.borderless().page())
         #expect(text.contains("Visibility\tPublish a census of technical staff\tQ3 2025\n"))
+    }
+}
+
+@Suite struct RenderingTests {
+    @Test func aPageOfRunningTextIsNeverRendered() {
+        var sketch = PageSketch()
+        for line in 0..<6 {
+            sketch.text("This paragraph of running text fills the whole line of the page.", x: 50, y: 100 + Double(line) * 12)
+        }
+        var rendered = false
+        let input = PageInput(width: 595, height: 842, glyphs: sketch.glyphs, render: {
+            rendered = true
+            return nil
+        })
+        _ = PageBuilder.build(input, number: 1)
+        #expect(!rendered)
     }
 }
