@@ -22,7 +22,8 @@ public struct PageInput {
 
     /// A page whose pixels are already at hand.
     public init(width: Double, height: Double, glyphs: [Glyph], images: [Box] = [], bitmap: Bitmap?) {
-        self.init(width: width, height: height, glyphs: glyphs, images: images, render: bitmap.map { bitmap in { bitmap } })
+        self.init(
+            width: width, height: height, glyphs: glyphs, images: images, render: bitmap.map { bitmap in { bitmap } })
     }
 }
 

@@ -1,4 +1,5 @@
 internal import CPoppler
+import Dispatch
 import FoundationEssentials
 import Layout
 
@@ -42,6 +43,7 @@ public enum PDFError: Error, Equatable, Codable, CustomStringConvertible {
 /// hang or crash poppler.
 public final class PDFDocument {
     private let document: OpaquePointer
+    private let path: String
 
     /// Opens the file at `path`.
     public init(path: String) throws(PDFError) {
@@ -57,6 +59,7 @@ public final class PDFDocument {
             throw .unreadable(detail: error.map { String(cString: $0.pointee.message) } ?? "unknown error")
         }
         self.document = document
+        self.path = path
     }
 
     deinit {
@@ -72,24 +75,45 @@ public final class PDFDocument {
             creator: Self.take(poppler_document_get_creator(document)))
     }
 
-    /// The layout of every page, one page at a time, with tables that carry over a page break linked.
+    /// The layout of every page, with tables that carry over a page break linked.
+    ///
+    /// A long document is read by two workers, each with its own poppler document (a poppler document
+    /// is not shared between threads), taking every other page; a short one page by page.
     ///
     /// - Parameter render: read ruling lines and cell shading from the rendered page (slower); without
     ///   it, tables are found from the alignment of their columns only.
     public func layout(render: Bool = true) -> DocumentLayout {
-        var pages: [LayoutPage] = []
-        let renderer = render ? Renderer() : nil
-        for index in 0..<pageCount {
-            guard let page = poppler_document_get_page(document, Int32(index)) else {
-                pages.append(LayoutPage(number: index + 1, width: 0, height: 0, blocks: []))
-                continue
+        let count = pageCount
+        var pages: [LayoutPage]
+        if count >= Self.parallelFrom, let second = try? PDFDocument(path: path) {
+            let results = PageResults(count: count)
+            let documents = [UnsafeDocument(pointer: document), UnsafeDocument(pointer: second.document)]
+            DispatchQueue.concurrentPerform(iterations: 2) { worker in
+                let renderer = render ? Renderer() : nil
+                for index in stride(from: worker, to: count, by: 2) {
+                    results.set(index, Self.layout(page: index, of: documents[worker].pointer, renderer: renderer))
+                }
             }
-            // The page stays open while the layout is built: it renders the page only if it needs to.
-            pages.append(PageBuilder.build(PageReader.input(page, renderer: renderer), number: index + 1))
-            g_object_unref(UnsafeMutableRawPointer(page))
+            withExtendedLifetime(second) {}
+            pages = results.pages
+        } else {
+            let renderer = render ? Renderer() : nil
+            pages = (0..<count).map { Self.layout(page: $0, of: document, renderer: renderer) }
         }
         DocumentBuilder.linkContinuations(&pages)
         return DocumentLayout(pages: pages)
+    }
+
+    /// Documents this long are read by two workers.
+    static let parallelFrom = 16
+
+    private static func layout(page index: Int, of document: OpaquePointer, renderer: Renderer?) -> LayoutPage {
+        guard let page = poppler_document_get_page(document, Int32(index)) else {
+            return LayoutPage(number: index + 1, width: 0, height: 0, blocks: [])
+        }
+        defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+        // The page stays open while the layout is built: it renders the page only if it needs to.
+        return PageBuilder.build(PageReader.input(page, renderer: renderer), number: index + 1)
     }
 
     /// The text of one page (0-based) in reading order, table cells apart by tabs, as `text.txt` has it.
@@ -104,5 +128,28 @@ public final class PDFDocument {
         defer { g_free(pointer) }
         let value = String(cString: pointer)
         return value.isEmpty ? nil : value
+    }
+}
+
+/// A poppler document handed to one worker thread, which alone uses it.
+private struct UnsafeDocument: @unchecked Sendable {
+    let pointer: OpaquePointer
+}
+
+/// The pages the workers read, each stored once by its index.
+private final class PageResults: @unchecked Sendable {
+    private var slots: [LayoutPage?]
+    private let queue = DispatchQueue(label: "tcreview.layout.pages")
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ page: LayoutPage) {
+        queue.sync { slots[index] = page }
+    }
+
+    var pages: [LayoutPage] {
+        queue.sync { slots }.enumerated().map {
+            $0.element ?? LayoutPage(number: $0.offset + 1, width: 0, height: 0, blocks: [])
+        }
     }
 }

@@ -72,11 +72,15 @@ public enum Prescreener {
         }
 
         let ragTable = RAGTableReader(tables: context.tables).read()
-        let rag = RAGCounter.count(in: document, from: formStart)
-        let ragCounts = ragTable.map(\.counts) ?? (rag.counts.total > 0 ? rag.counts : nil)
+        // The RAG analysis from its table; from the text only when no table was read.
+        let rag = ragTable == nil ? RAGCounter.count(in: document, from: formStart) : nil
+        let ragCounts = ragTable.map(\.counts) ?? rag.flatMap { $0.counts.total > 0 ? $0.counts : nil }
         if form == .stage2 || form == .stage3 {
-            findings.append(
-                ragTable.map { RAGCheck.check($0, context: context) } ?? RAGCheck.check(rag, context: context))
+            if let ragTable {
+                findings.append(RAGCheck.check(ragTable, context: context))
+            } else if let rag {
+                findings.append(RAGCheck.check(rag, context: context))
+            }
         }
         findings.append(SignOffCheck.check(.lead, context: context))
         findings.append(SignOffCheck.check(.leader, context: context))

@@ -36,7 +36,7 @@ public struct DocumentText: Sendable, Equatable {
     /// Reads what the extraction child wrote: pages apart by form feeds, and the layout when its file is
     /// there and of a version this build knows.
     public static func read(text: String, layoutJSON: [UInt8]?) -> DocumentText {
-        var pages = text.components(separatedBy: "\u{0C}")
+        var pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map(String.init)
         if pages.last?.isEmpty == true { pages.removeLast() }
         let layout = layoutJSON.flatMap { DocumentLayout.decode($0) }
         return DocumentText(pages: pages, layout: layout?.pages.count == pages.count ? layout : nil)

@@ -10,7 +10,7 @@ enum PageFurniture {
     static let edgeLines = 3
 
     static func remove(from pages: [String]) -> [String] {
-        let lines = pages.map { $0.components(separatedBy: "\n") }
+        let lines = pages.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
         var seenOnPages: [String: Set<Int>] = [:]
         for (page, pageLines) in lines.enumerated() {
             for index in edgeIndices(pageLines) {
@@ -37,7 +37,7 @@ enum PageFurniture {
 
     /// The indices of the first and last few non-blank lines.
     private static func edgeIndices(_ lines: [String]) -> Set<Int> {
-        let filled = lines.indices.filter { !lines[$0].trimmingCharacters(in: .whitespaces).isEmpty }
+        let filled = lines.indices.filter { lines[$0].contains { !$0.isWhitespace } }
         return Set(filled.prefix(edgeLines) + filled.suffix(edgeLines))
     }
 
@@ -51,7 +51,8 @@ enum PageFurniture {
         var key = words.map(String.init)
         if let last = key.last, last.allSatisfy(\.isNumber) { key[key.count - 1] = "#" }
         if let first = key.first, first.allSatisfy(\.isNumber) { key[0] = "#" }
-        return pageOfPages.replacing(in: key.joined(separator: " "), with: "page #")
+        let joined = key.joined(separator: " ")
+        return key.contains("page") ? pageOfPages.replacing(in: joined, with: "page #") : joined
     }
 
     private static let protectedStarts: Set<String> = [

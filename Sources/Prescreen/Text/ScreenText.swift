@@ -22,7 +22,8 @@ struct ScreenText {
         // A word hyphenated across a page break is joined, and that page boundary gets no line break.
         var gluedToNext = Array(repeating: false, count: pages.count)
         for index in pages.indices.dropLast() {
-            let end = pages[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            var end = Substring(pages[index])
+            while end.last?.isWhitespace == true { end.removeLast() }
             let next = pages[index + 1].drop(while: \.isWhitespace)
             if end.hasSuffix("-"), end.dropLast().last?.isLetter == true, next.first?.isLowercase == true {
                 pages[index] = String(end.dropLast())
@@ -51,7 +52,10 @@ struct ScreenText {
     }
 
     /// The number of characters that are not white space, to tell a scan from a text PDF.
-    var visibleCharacterCount: Int { text.unicodeScalars.filter { !$0.properties.isWhitespace }.count }
+    var visibleCharacterCount: Int {
+        // Over bytes: every byte that is not ASCII white space or a UTF-8 continuation byte starts one.
+        text.utf8.reduce(0) { $0 + ($1 > 0x20 && ($1 & 0xC0) != 0x80 ? 1 : 0) }
+    }
 
     var length: Int { text.utf16.count }
 
@@ -124,7 +128,11 @@ struct ScreenText {
             needsFolding = false
         }
         for scalar in text.unicodeScalars {
-            let isWordCharacter = scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
+            let isWordCharacter =
+                scalar.isASCII
+                ? (scalar.value >= 0x61 && scalar.value <= 0x7A) || (scalar.value >= 0x41 && scalar.value <= 0x5A)
+                    || (scalar.value >= 0x30 && scalar.value <= 0x39)
+                : scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
             if isWordCharacter {
                 if current.isEmpty { start = offset }
                 current.append(scalar)

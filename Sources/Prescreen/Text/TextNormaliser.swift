@@ -9,19 +9,24 @@ import Foundation
 enum TextNormaliser {
     static func normalise(_ page: String) -> String {
         var text = mapScalars(page.precomposedStringWithCanonicalMapping)
-        text = htmlBlock.replacing(in: text, with: "\n")
-        text = htmlItem.replacing(in: text, with: "\n• ")
-        text = htmlCell.replacing(in: text, with: "\t")
-        text = htmlInline.replacing(in: text, with: "")
-        text = decodeEntities(text)
-        text = brokenURL.replacing(in: text, with: "$1")
-        text = hyphenatedWord.replacing(in: text, with: "$1$2")
-        text = dashBullet.replacing(in: text, with: "• ")
-        text = spaces.replacing(in: text, with: " ")
-        text = spaceAroundTab.replacing(in: text, with: "\t")
-        text = trailingSpace.replacing(in: text, with: "")
-        text = leadingSpace.replacing(in: text, with: "")
-        text = blankLines.replacing(in: text, with: "\n\n")
+        // Each rewrite runs only when the text holds what it looks for: most pages need few of them.
+        let bytes = Array(text.utf8)
+        func has(_ needle: String) -> Bool { bytes.contains(bytes: Array(needle.utf8)) }
+        if has("<") {
+            text = htmlBlock.replacing(in: text, with: "\n")
+            text = htmlItem.replacing(in: text, with: "\n• ")
+            text = htmlCell.replacing(in: text, with: "\t")
+            text = htmlInline.replacing(in: text, with: "")
+        }
+        if has("&"), has(";") { text = decodeEntities(text, bytes: bytes) }
+        if has("http") || has("www.") { text = brokenURL.replacing(in: text, with: "$1") }
+        if has("-\n") || has("- \n") || has("-\t\n") { text = hyphenatedWord.replacing(in: text, with: "$1$2") }
+        if has("-") || has("–") || has("—") || has("*") { text = dashBullet.replacing(in: text, with: "• ") }
+        if has("  ") { text = spaces.replacing(in: text, with: " ") }
+        if has(" \t") || has("\t ") { text = spaceAroundTab.replacing(in: text, with: "\t") }
+        if has(" \n") || text.hasSuffix(" ") { text = trailingSpace.replacing(in: text, with: "") }
+        if has("\n ") || text.hasPrefix(" ") { text = leadingSpace.replacing(in: text, with: "") }
+        if has("\n\n") { text = blankLines.replacing(in: text, with: "\n\n") }
         return text
     }
 
@@ -31,6 +36,12 @@ enum TextNormaliser {
         var out = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in text.unicodeScalars {
+            // Printable ASCII, most of any text, stays as it is.
+            if scalar.value >= 0x20, scalar.value < 0x7F, scalar != "`" {
+                out.append(scalar)
+                previousWasCR = false
+                continue
+            }
             defer { previousWasCR = scalar == "\r" }
             switch scalar.value {
             case 0x0A where previousWasCR: continue  // the \n of \r\n
@@ -76,15 +87,16 @@ enum TextNormaliser {
     private static let htmlInline = Pattern(
         #"</?(?:span|b|i|u|em|strong|font|a|sup|sub|small|col|colgroup)\b[^<>]{0,300}/?>"#)
 
-    private static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+    private static func decodeEntities(_ text: String, bytes: [UInt8]) -> String {
         var result = text
         for (entity, character) in [
             ("&nbsp;", " "), ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"),
             ("&apos;", "'"), ("&#8217;", "'"), ("&#8216;", "'"), ("&#8220;", "\""), ("&#8221;", "\""),
             ("&ndash;", "–"), ("&mdash;", "—"), ("&bull;", "•"), ("&#8226;", "•"),
         ] {
-            result = result.replacingOccurrences(of: entity, with: character)
+            if bytes.contains(bytes: Array(entity.utf8)) {
+                result = result.replacingOccurrences(of: entity, with: character)
+            }
         }
         return result
     }
@@ -103,4 +115,22 @@ enum TextNormaliser {
     private static let trailingSpace = Pattern(#" +$"#)
     private static let leadingSpace = Pattern(#"^ +"#)
     private static let blankLines = Pattern(#"\n[ \t]*\n(?:[ \t]*\n)+"#)
+}
+
+extension Array where Element == UInt8 {
+    /// Whether the bytes hold `needle` somewhere: a plain scan, far quicker than a generic search.
+    func contains(bytes needle: [UInt8]) -> Bool {
+        guard let first = needle.first, count >= needle.count else { return needle.isEmpty }
+        var index = 0
+        let last = count - needle.count
+        while index <= last {
+            if self[index] == first {
+                var offset = 1
+                while offset < needle.count, self[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
 }
