@@ -69,11 +69,15 @@ struct AnswerCheck {
                 evidence: quote.evidence, page: quote.page)
         case .placeholder(let section):
             let quote = context.quote(section.answer)
+            let key = ScreenText.keys(section.answerText).joined(separator: " ")
+            // "[insert text]" is the template's own, so the answer is certainly missing; "N/A" or "see above"
+            // may be a real answer, for a coordinator to judge.
+            let template = templatePlaceholders.contains(key)
             return Finding(
-                id: question.findingID, level: .missing, title: question.title,
+                id: question.findingID, level: template ? .missing : .attention, title: question.title,
                 detail:
                     "\(about) only says \u{201C}\(Evidence.quote(section.answerText))\u{201D}; please give a full answer.",
-                evidence: quote.evidence, page: quote.page)
+                evidence: quote.evidence, page: quote.page, certainty: template ? .certain : .uncertain)
         case .appendix(let section, let appendix):
             let quote = context.quote(section.answer)
             return Finding(
@@ -97,6 +101,12 @@ struct AnswerCheck {
     }
 
     /// Answers that hold the place of one.
+    /// Placeholders a template or a draft leaves in place of an answer: certainly not one.
+    static let templatePlaceholders: Set<String> = [
+        "tbc", "tbd", "to follow", "to be confirmed", "to be completed", "to be added", "xxx", "x", "insert text",
+        "insert text here", "answer", "text",
+    ]
+
     static let placeholders: Set<String> = [
         "n a", "na", "tbc", "tbd", "to follow", "to be confirmed", "to be completed", "to be added", "see above",
         "pending", "in progress", "xxx", "x", "insert text", "insert text here", "answer", "text",

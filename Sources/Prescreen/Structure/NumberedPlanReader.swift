@@ -60,7 +60,10 @@ struct NumberedPlanReader {
     )
     private static let otherHeading = Pattern(#"^(?:appendix|annex|annexe|atodiad)\s+[a-z0-9]{1,2}\b"#)
     private static let signOff = Pattern(#"^(?:signed|signature|sign-off)\b"#)
-    private static let numbered = Pattern(#"^(?:action\s+)?\d{1,2}[.):]\s+(\S.{2,})$"#)
+    /// `1. Title`, `2) Title`, `1.1 Title`, `V1. Title`, `Action 3: Title`.
+    private static let numbered = Pattern(
+        #"^(?:action\s+)?(?:[a-z]{1,2}\s?)?(?:\d{1,2}[.):]|\d{1,2}\.\d{1,2}[.):]?)\s+(\S.{2,})$"#)
     private static let timescale = Pattern(
-        #"^(?:time\s*scale|timescale|time\s*frame|deadline|target date|by when|when|amserlen)\s*[:\-–]\s*(\S.*)$"#)
+        #"^(?:time\s*scales?|timescales?|time\s*frame|timeline|deadline|target(?: date)?|completion(?: date)?|due(?: date)?|by when|when|amserlen)\s*[:\-–]\s*(\S.*)$"#
+    )
 }

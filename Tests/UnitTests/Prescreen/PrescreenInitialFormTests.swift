@@ -120,6 +120,16 @@ import Testing
         let report = Screening.screen(form.pages())
         expectFindings(report, ["q4-answered": .missing])
         #expect(report.finding("q4-answered")?.detail.contains("only says") == true)
+        #expect(report.finding("q4-answered")?.certainty == .certain)
+    }
+
+    @Test func notApplicableMayBeARealAnswerSoOnlyTheCoordinatorsAreAskedToLook() {
+        var form = FormText.Initial()
+        form.answers[4] = "N/A"
+        let report = Screening.screen(form.pages())
+        expectFindings(report, ["q4-answered": .attention])
+        #expect(report.finding("q4-answered")?.certainty == .uncertain)
+        #expect(!report.attentionLines().contains { $0.contains("N/A") })
     }
 
     @Test func questionLeftOutOfTheFormIsMissing() throws {
