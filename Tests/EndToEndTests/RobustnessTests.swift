@@ -25,6 +25,28 @@ import Testing
         #expect(lab.waitForMessages("jane@ljmu.test").count == 1)
     }
 
+    @Test func aDifferentMessageReusingAMessageIDIsFiledAndConfirmedNotTakenForADuplicate() throws {
+        let lab = try MailLab()
+        let service = try ServiceFixture(lab: lab)
+        let second = PDFFixture.make(pages: ["Organisation: Liverpool John Moores University", "A revised plan."])
+        try lab.send(TestMessage.submission(pdf: pdf, messageID: "<reused@ljmu.test>"), from: "jane@ljmu.test")
+        try lab.waitForInbox(count: 1)
+        try service.runOnce()
+        try lab.send(
+            TestMessage.submission(
+                fileName: "LJMU revised July 2024.pdf", pdf: second, messageID: "<reused@ljmu.test>"),
+            from: "jane@ljmu.test")
+        try lab.waitForInbox(count: 1)
+        try service.runOnce()
+
+        let records = try service.records()
+        #expect(records.count == 2, "the second message is kept in the archive")
+        #expect(Set(records.map(\.reference)).count == 2)
+        #expect(service.events("duplicate").isEmpty)
+        #expect(service.events("message-id-reused").count == 1)
+        #expect(service.events("filed").count == 2)
+    }
+
     @Test func resendAfterACoordinatorMovedTheFolderIsStillRecognised() throws {
         let lab = try MailLab()
         let service = try ServiceFixture(lab: lab)

@@ -23,7 +23,18 @@ public struct MessageProcessor: Sendable {
 
         let hash = try SHA256.file(fetched.path).hex
         let parsed = try? MessageParser.parse(file: fetched.path, extractingTo: "\(work)/parts")
-        let key = parsed?.messageID.map { "message-id:\($0)" } ?? "sha256:\(hash)"
+        var key = parsed?.messageID.map { "message-id:\($0)" } ?? "sha256:\(hash)"
+        // A different message that reuses an earlier one's Message-ID (some tools and forwarders do) is
+        // a new message: a duplicate is the same Message-ID and the same content.
+        if key.hasPrefix("message-id:"), let known = context.state.load(MessageState.self, kind: "messages", key: key),
+            let body = MessageBody.hash(fetched.path), let earlier = filedBodyHash(known, key: key), earlier != body
+        {
+            context.log.record(
+                "message-id-reused", reference: known.reference,
+                "\(known.reference): another message reuses its Message-ID; it is handled as a new message",
+                detail: ["messageKey": key])
+            key += "#" + body.prefix(16)
+        }
 
         if let parsed, let handled = try context.hooks.routeReply(parsed, fetched.path, key) {
             return handled
@@ -128,6 +139,13 @@ public struct MessageProcessor: Sendable {
     }
 
     /// The record in the folder a state points at, when that folder was committed for this very message.
+    /// The content hash of the message filed under `key`, from its `message.eml`; nil when it cannot be
+    /// read (filed just before a crash, or only its headers were kept), so the copy is taken as the same.
+    private func filedBodyHash(_ state: MessageState, key: String) -> String? {
+        guard committedRecord(state, key: key) != nil else { return nil }
+        return MessageBody.hash("\(context.layout.root)/\(state.folder)/\(ArchiveLayout.messageFileName)")
+    }
+
     private func committedRecord(_ state: MessageState, key: String) -> SubmissionRecord? {
         let path = "\(context.layout.root)/\(state.folder)/\(ArchiveLayout.recordFileName)"
         guard let record = try? SubmissionRecord.load(path), record.messageKey == key else { return nil }
