@@ -41,6 +41,10 @@ public struct PDFInspector: Sendable {
         return FileManager.default.isExecutableFile(atPath: beside) ? beside : currentExecutable
     }
 
+    /// The whole environment of the child that parses hostile PDFs: nothing of the service's (its
+    /// passwords above all), only what poppler and fontconfig need.
+    static let childEnvironment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": "/nonexistent"]
+
     /// Opens the PDF at `path`; with `textOutput`, the child also writes the PDF's text there, and with
     /// `layoutOutput` its layout (`layout.json`).
     public func inspect(_ path: String, textOutput: String? = nil, layoutOutput: String? = nil) -> PDFInspection {
@@ -48,7 +52,8 @@ public struct PDFInspector: Sendable {
         arguments += ["--memory-limit", String(memoryLimit)]
         if let textOutput { arguments += ["--text", textOutput] }
         if let layoutOutput { arguments += ["--layout", layoutOutput] }
-        let result = ChildProcess.run(executable, arguments: arguments + [path], timeout: timeout)
+        let result = ChildProcess.run(
+            executable, arguments: arguments + [path], environment: Self.childEnvironment, timeout: timeout)
 
         switch result.outcome {
         case .timedOut:

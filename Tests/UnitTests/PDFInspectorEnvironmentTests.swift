@@ -1,0 +1,28 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Intake
+
+/// The PDF reader child parses hostile files: it must not see the service's secrets.
+@Suite struct PDFInspectorEnvironmentTests {
+    @Test func theChildThatReadsPDFsGetsNoneOfTheServicesEnvironment() throws {
+        let folder = TemporaryDirectory()
+        let dump = folder.file("environment.txt")
+        let fake = folder.file("fake-extract")
+        // A stand-in for the extraction child that writes down its environment and answers as the real one.
+        try "#!/bin/sh\nenv > '\(dump)'\necho '{\"summary\":{\"pages\":1}}'\n".write(
+            toFile: fake, atomically: true, encoding: .utf8)
+        chmod(fake, 0o755)
+        setenv("TCREVIEW_IMAP_PASSWORD", "imap-secret-in-the-service", 1)
+        setenv("TCREVIEW_SMTP_PASSWORD", "smtp-secret-in-the-service", 1)
+
+        let inspection = PDFInspector(executable: fake, timeout: 10, memoryLimit: 1 << 30).inspect(folder.file("x.pdf"))
+
+        #expect(inspection.pages == 1)
+        let environment = try String(contentsOfFile: dump, encoding: .utf8)
+        #expect(!environment.contains("secret"))
+        #expect(!environment.contains("TCREVIEW"))
+        #expect(environment.contains("PATH=/usr/bin:/bin"))
+    }
+}
