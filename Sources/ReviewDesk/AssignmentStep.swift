@@ -65,7 +65,7 @@ extension ReviewDesk {
             OutgoingMessage.Attachment(path: "\(folder)/\($0.name)", fileName: $0.name)
         }
         for assignment in store.assignments(in: folder) where assignment.status == .open {
-            let id = "\(record.reference)-review-\(assignment.token)"
+            let id = "\(record.reference)-review-\(assignment.tag)"
             guard !context.outbox.contains(id: id) else { continue }
             let request = letters.request(
                 record: record, assignment: assignment, rubric: rubric, prescreen: findings, attachments: pdfs)

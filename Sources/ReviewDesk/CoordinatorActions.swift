@@ -86,7 +86,7 @@ extension ReviewDesk {
         records.append(replacement)
         try store.save(records, in: folder)
         try context.enqueue(
-            letters.withdrawn(assignment: withdrawn), id: "\(reference)-withdrawn-\(withdrawn.token)",
+            letters.withdrawn(assignment: withdrawn), id: "\(reference)-withdrawn-\(withdrawn.tag)",
             reference: reference)
         try queueRequests(record: record, folder: folder, rubric: rubric)
         context.log.record(

@@ -37,7 +37,7 @@ extension ReviewDesk {
             // day) and loses no reminder.
             try context.enqueue(
                 letters.reminder(items: items, day: day),
-                id: "\(first.reference)-reminder-\(first.token)-\(day)", reference: first.reference)
+                id: "\(first.reference)-reminder-\(first.tag)-\(day)", reference: first.reference)
             for (assignment, _) in items { try record(assignment, in: folders) { $0.remindersSent.append(now) } }
             for (assignment, overdue) in items {
                 context.log.record(
@@ -50,7 +50,7 @@ extension ReviewDesk {
             let days = UKCalendar.days(from: assignment.due, to: now)
             try context.enqueue(
                 letters.coordinatorNotice(
-                    reference: assignment.reference, kind: "overdue.\(assignment.token)", subject: "Review overdue",
+                    reference: assignment.reference, kind: "overdue.\(assignment.tag)", subject: "Review overdue",
                     action:
                         "A review is \(days) days overdue. You may want to contact the reviewer, or run 'tcreview reassign \(assignment.reference) \(assignment.reviewer) NEW-REVIEWER'.",
                     facts: [
@@ -59,7 +59,7 @@ extension ReviewDesk {
                         ("Due", ReviewLetters.date(assignment.due)),
                         ("Reminders", "\(assignment.remindersSent.count) sent"),
                     ], coordinators: context.coordinators),
-                id: "\(assignment.reference)-overdue-coordinators-\(assignment.token)", reference: assignment.reference)
+                id: "\(assignment.reference)-overdue-coordinators-\(assignment.tag)", reference: assignment.reference)
             try record(assignment, in: folders) { $0.coordinatorsToldOverdue = true }
             queued += 1
         }

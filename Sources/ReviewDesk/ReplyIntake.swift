@@ -59,7 +59,7 @@ extension ReviewDesk {
             let record = try? SubmissionRecord.load("\(folder)/\(ArchiveLayout.recordFileName)")
         else {
             let reference = try keepAside(
-                path, folder: nil, reason: "names an unknown review token (\(token))", key: key)
+                path, folder: nil, reason: "names an unknown review token (tag \(TokenTag.of(token)))", key: key)
             try tellCoordinators(
                 reference: reference, kind: "unknown-token", subject: "Review reply with an unknown token",
                 action:
@@ -102,7 +102,7 @@ extension ReviewDesk {
             try store.save(updated, in: folder)
             try context.enqueue(
                 letters.acknowledgement(assignment: assignment, to: sender, replyID: replyID, number: number),
-                id: "\(record.reference)-ack-\(token)-\(number)", reference: record.reference)
+                id: "\(record.reference)-ack-\(TokenTag.of(token))-\(number)", reference: record.reference)
             context.log.record(
                 "review-received", reference: record.reference,
                 "\(record.reference): review \(number) from \(assignment.reviewer) stored",
@@ -121,7 +121,7 @@ extension ReviewDesk {
                 letters.correction(
                     assignment: assignment, to: sender, replyID: replyID, problems: errors.problems, rubric: rubric,
                     kind: kind),
-                id: "\(record.reference)-fix-\(token)-\(Self.shortHash(key))", reference: record.reference)
+                id: "\(record.reference)-fix-\(TokenTag.of(token))-\(Self.shortHash(key))", reference: record.reference)
             context.log.record(
                 "review-incomplete", reference: record.reference,
                 "\(record.reference): review from \(assignment.reviewer) incomplete (\(errors.problems.count) lines); correction requested"

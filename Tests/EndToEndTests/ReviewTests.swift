@@ -129,6 +129,31 @@ import Testing
         #expect(storedReviews(service, record).count == 1)
     }
 
+    @Test func reviewTokensNeverReachTheLogTheJournalOrTheOutboxsFileNames() throws {
+        let (lab, service, record) = try assigned()
+        let tokens = try assignments(service, record).compactMap { $0["token"] as? String }
+        #expect(tokens.count >= 2)
+        let request = try #require(lab.waitForMessages("dan@reviewers.test").first)
+        let body = TestMessage.body(of: request)
+        var logs: [String] = []
+        // A correction round, then a complete reply: request, correction and acknowledgement ids all logged.
+        for text in [ReviewReply.filled(body, score: { _, _ in "7" }), ReviewReply.filled(body)] {
+            try lab.send(
+                ReviewReply.message(to: request, from: "dan@reviewers.test", text: text), from: "dan@reviewers.test")
+            try lab.waitForInbox(count: 1)
+            logs.append(try service.tcreview().stderr)
+        }
+        #expect(storedReviews(service, record).count == 1)
+        let journal = try String(contentsOfFile: "\(service.archive)/journal.jsonl", encoding: .utf8)
+        let outbox =
+            (FileManager.default.enumerator(atPath: "\(service.archive)/_Outbox")?.allObjects as? [String]) ?? []
+        for token in tokens {
+            #expect(!journal.contains(token))
+            #expect(!logs.joined().contains(token))
+            #expect(!outbox.joined(separator: "\n").contains(token))
+        }
+    }
+
     @Test func resentReplyIsStoredAndAcknowledgedOnce() throws {
         let (lab, service, record) = try assigned()
         let request = try #require(lab.waitForMessages("ben@reviewers.test").first)
