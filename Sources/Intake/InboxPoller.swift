@@ -30,6 +30,7 @@ public struct InboxPoller: Sendable {
         let uids = try session.search(criteria)
         var report = Report()
         let processor = MessageProcessor(context: context)
+        clearScratch()
         for (index, uid) in uids.enumerated() {
             if shouldStop() {
                 report.deferred = uids.count - index
@@ -42,14 +43,28 @@ public struct InboxPoller: Sendable {
                 report.outcomes.append(.duplicate(reference: done.reference))
                 continue
             }
-            let fetched = try fetch(uid: uid, validity: status.uidValidity, session: session)
+            if waiting(uidKey) {
+                report.failed += 1
+                continue
+            }
+            let fetched: FetchedMessage
+            do {
+                fetched = try fetch(uid: uid, validity: status.uidValidity, session: session)
+            } catch {
+                // The server errs on this one, or it does not fit on the disk: it stays in the inbox, is
+                // tried again after a pause, and the messages after it go on.
+                recordFailure(uid: uid, uidKey: uidKey, error: error)
+                report.failed += 1
+                continue
+            }
+            // The download is moved into the archive, or is not needed once handled.
+            defer { FileSystem.remove(fetched.path) }
             let outcome: ProcessingOutcome
             do {
                 outcome = try processor.process(fetched)
             } catch {
                 // Left unmarked on the server, so nothing is lost: it is tried again next cycle, and the
                 // messages after it are not held up.
-                FileSystem.remove(fetched.path)
                 report.failed += 1
                 context.log.record(
                     "process-failed", "UID \(uid): could not be filed, left in the inbox to retry: \(error)",
@@ -73,11 +88,17 @@ public struct InboxPoller: Sendable {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw ArchiveError.io(path: path, operation: "create", errno: errno) }
         defer { close(fd) }
-        _ = try session.fetch(
-            uid: uid, uidValidity: validity, to: fd, path: path,
-            limit: tooLarge ? 1 << 20 : context.settings.maxMessageSize + (1 << 20),
-            section: tooLarge ? "HEADER" : nil)
-        guard fsync(fd) == 0 else { throw ArchiveError.io(path: path, operation: "flush", errno: errno) }
+        do {
+            _ = try session.fetch(
+                uid: uid, uidValidity: validity, to: fd, path: path,
+                limit: tooLarge ? 1 << 20 : context.settings.maxMessageSize + (1 << 20),
+                section: tooLarge ? "HEADER" : nil)
+            guard fsync(fd) == 0 else { throw ArchiveError.io(path: path, operation: "flush", errno: errno) }
+        } catch {
+            // A partial download is never left behind.
+            FileSystem.remove(path)
+            throw error
+        }
         return FetchedMessage(path: path, size: size, headerOnly: tooLarge, uidValidity: validity, uid: uid)
     }
 

@@ -21,6 +21,8 @@ import Testing
         #expect(try service.records().count == 1)
         #expect(service.events("duplicate").count == 1)
         #expect(try lab.uids(in: "Filed").count == 2, "both copies are marked processed")
+        let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: "\(service.archive)/_State/tmp")) ?? []
+        #expect(leftovers.isEmpty, "the duplicate's download is not left behind")
         usleep(300_000)
         #expect(lab.waitForMessages("jane@ljmu.test").count == 1)
     }
@@ -45,6 +47,31 @@ import Testing
         #expect(service.events("duplicate").isEmpty)
         #expect(service.events("message-id-reused").count == 1)
         #expect(service.events("filed").count == 2)
+    }
+
+    @Test func aMessageTheServerWillNotGiveDoesNotHoldUpTheOthersAndWaitsOutItsPause() throws {
+        let lab = try MailLab()
+        for index in 0..<3 {
+            try lab.send(
+                TestMessage.submission(fileName: "LJMU July 2024 (\(index)).pdf", pdf: pdf), from: "jane@ljmu.test")
+            try lab.waitForInbox(count: index + 1)
+        }
+        let first = try #require(try lab.uids(in: "INBOX").min())
+        let proxy = try IMAPFaultProxy(upstreamPort: lab.imapPort, failDownloadOf: first)
+        let service = try ServiceFixture(lab: lab, imapPort: proxy.port)
+        _ = try service.tcreview()
+
+        #expect(try service.records().count == 2, "the two messages behind the bad one are filed")
+        #expect(try lab.uids(in: "INBOX") == [first], "the bad one stays in the inbox")
+        #expect(service.events("fetch-failed").count == 1)
+        let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: "\(service.archive)/_State/tmp")) ?? []
+        #expect(leftovers.isEmpty, "no partial download is left behind")
+
+        // Tried again only after its pause (a minute, then growing), not on every cycle.
+        _ = try service.tcreview()
+        #expect(service.events("fetch-failed").count == 1, "still in its pause")
+        #expect(try service.records().count == 2)
+        withExtendedLifetime(proxy) {}
     }
 
     @Test func resendAfterACoordinatorMovedTheFolderIsStillRecognised() throws {

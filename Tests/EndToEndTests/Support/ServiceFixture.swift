@@ -32,9 +32,10 @@ final class ServiceFixture: @unchecked Sendable {
     /// - Parameters:
     ///   - service: extra `[service]` lines, e.g. `max-message-size = 20000`.
     ///   - review: `[review]` lines; reviewers are not assigned unless a test asks (`auto-assign = yes`).
+    ///   - imapPort: where the service reaches IMAP, when not the lab's own (a fault-injecting proxy).
     init(
         lab: MailLab, filedFolder: String? = "Filed", mailbox: String = "INBOX", service: [String] = [],
-        review: [String] = ["auto-assign = no"], sections: String = ""
+        review: [String] = ["auto-assign = no"], sections: String = "", imapPort: Int? = nil
     ) throws {
         self.lab = lab
         self.directory = try makeTemporaryDirectory(prefix: "svc")
@@ -43,7 +44,7 @@ final class ServiceFixture: @unchecked Sendable {
         try FileManager.default.createDirectory(atPath: "\(directory)/config", withIntermediateDirectories: true)
         let config = """
             [imap]
-            url = imap://127.0.0.1:\(lab.imapPort)/\(mailbox)
+            url = imap://127.0.0.1:\(imapPort ?? lab.imapPort)/\(mailbox)
             user = \(lab.user)
             password-file = imap.password
             filed-folder = \(filedFolder ?? "")
