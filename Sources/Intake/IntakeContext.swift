@@ -58,7 +58,8 @@ public struct EventLog: Sendable {
         } catch {
             Self.printLine("journal write failed: \(error)")
         }
-        Self.printLine(line)
+        // Sender text (a subject, a name) never breaks a log line: one event, one line.
+        Self.printLine(ShownText.oneLine(line))
     }
 
     /// A line on standard error with a timestamp.

@@ -35,7 +35,7 @@ public struct Letters: Sendable {
         }
         body += "\nWhat we filed:\n"
         for file in pdfs {
-            body += "  - \(file.originalName ?? file.name)\n"
+            body += "  - \(ShownText.fileName(file.originalName ?? file.name))\n"
             var facts = [Self.size(file.size)]
             if let pages = file.pages { facts.append(pages == 1 ? "1 page" : "\(pages) pages") }
             body += "    \(facts.joined(separator: ", "))\n"
@@ -115,7 +115,9 @@ public struct Letters: Sendable {
         let width = (facts.map(\.0.count).max() ?? 0) + 2
         var body = "\(action)\n\n"
         for (label, value) in facts {
-            body += (label + ":").padding(toLength: width, withPad: " ", startingAt: 0) + value + "\n"
+            // A fact is one line: a sender's subject or name cannot add lines of its own to a notice.
+            body +=
+                (label + ":").padding(toLength: width, withPad: " ", startingAt: 0) + ShownText.oneLine(value) + "\n"
         }
         body += "\nThis notice was sent by tcreview.\n"
         return OutgoingMessage(
