@@ -86,6 +86,7 @@ enum AlignedTables {
         let multi = rows.filter { row in Set(row.fragments.map { column(of: $0, columns) }).count >= 2 }
         guard multi.count >= 2 else { return nil }
         if looksLikeTextColumns(rows, columns: columns, pageWidth: pageWidth) { return nil }
+        if isList(rows, columns: columns) { return nil }
 
         let right = rows.map(\.box.x2).max()!
         let tableRows = group(rows, columns: columns)
@@ -108,6 +109,25 @@ enum AlignedTables {
 
     static func column(of fragment: Fragment, _ columns: [Double]) -> Int {
         columns.lastIndex { $0 <= fragment.box.x1 + tolerance } ?? 0
+    }
+
+    /// A numbered or bulleted list with a hanging indent: the first column holds only list markers.
+    private static func isList(_ rows: [VisualRow], columns: [Double]) -> Bool {
+        let first = rows.flatMap(\.fragments).filter { column(of: $0, columns) == 0 }
+        return !first.isEmpty && first.allSatisfy { isListMarker($0.text) }
+    }
+
+    /// `1.`, `2)`, `1.1`, `a)`, `iv.`, `(ii)`, or a bullet.
+    static func isListMarker(_ text: String) -> Bool {
+        if text.count == 1, let only = text.first, "•◦▪‣∙·-–*".contains(only) { return true }
+        var body = Substring(text)
+        if body.first == "(" { body = body.dropFirst() }
+        guard let last = body.last else { return false }
+        if ".)".contains(last) { body = body.dropLast() }
+        guard !body.isEmpty, body.count <= 5 else { return false }
+        if body.allSatisfy({ $0.isNumber || $0 == "." }), body.first?.isNumber == true { return true }
+        if body.count == 1, body.first?.isLetter == true, ".)".contains(last) { return true }
+        return ".)".contains(last) && body.lowercased().allSatisfy { "ivx".contains($0) }
     }
 
     /// Two wide columns of running text (a two-column page) rather than a table: nearly every line fills
