@@ -40,6 +40,18 @@ struct ReadTable {
                 var rows = Self.rows(table, page: page.number)
                 if table.continued, var open = tables.last, open.columnCount == table.columnCount {
                     if table.repeatsHeader, !rows.isEmpty { rows.removeFirst() }
+                    // A row split by the page break: its first cells are empty on the new page, and the
+                    // rest carries on the cells of the row before.
+                    if let first = rows.first, var last = open.rows.last, Self.carriesOn(first, last) {
+                        for column in first.cells.indices where !first.cells[column].isEmpty && !first.merged[column] {
+                            last.cells[column] = [last.cells[column], first.cells[column]].filter { !$0.isEmpty }
+                                .joined(separator: " ")
+                            last.lines[column] = [last.lines[column], first.lines[column]].filter { !$0.isEmpty }
+                                .joined(separator: "\n")
+                        }
+                        open.rows[open.rows.count - 1] = last
+                        rows.removeFirst()
+                    }
                     open.rows += rows
                     tables[tables.count - 1] = open
                 } else {
@@ -80,6 +92,13 @@ struct ReadTable {
             rows.append(row)
         }
         return rows
+    }
+
+    /// Whether the first row on a new page is the rest of the last row on the page before.
+    private static func carriesOn(_ first: Row, _ last: Row) -> Bool {
+        guard first.cells.count >= 3, first.cells.count == last.cells.count else { return false }
+        let leading = first.cells.prefix(2).enumerated().allSatisfy { $0.element.isEmpty || first.merged[$0.offset] }
+        return leading && !first.filled.isEmpty && first.filled.count < last.filled.count
     }
 
     /// The first of the first two rows that reads as a header, with its columns.
