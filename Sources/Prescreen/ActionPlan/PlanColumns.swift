@@ -35,10 +35,15 @@ enum PlanColumn: Equatable {
     private static func role(of cell: String) -> PlanColumn? {
         let key = ScreenText.keys(cell).joined(separator: " ")
         guard !key.isEmpty, key.split(separator: " ").count <= 8 else { return nil }
-        for (role, names) in names where names.contains(where: { key == $0 || key.hasPrefix($0 + " ") }) {
-            return role
+        // The longest name the cell starts with decides: "what success looks like" is a description,
+        // though "what" alone is an action.
+        var best: (role: PlanColumn, length: Int)?
+        for (role, names) in names {
+            for name in names where key == name || key.hasPrefix(name + " ") {
+                if name.count > (best?.length ?? -1) { best = (role, name.count) }
+            }
         }
-        return nil
+        return best?.role
     }
 
     private static let names: [(PlanColumn, [String])] = [
@@ -63,7 +68,9 @@ enum PlanColumn: Equatable {
             [
                 "description", "detail", "details", "how", "outcome", "outcomes", "success measure", "success measures",
                 "measure of success", "measures of success", "success criteria", "impact", "evidence", "kpi", "kpis",
-                "how impact will be evidenced", "intended outcome", "expected outcome",
+                "how impact will be evidenced", "intended outcome", "expected outcome", "what success looks like",
+                "success", "measure", "measures", "measure s", "evidence of success", "key performance indicators",
+                "deliverables", "deliverable", "outputs", "output",
             ]
         ),
         (

@@ -1,3 +1,5 @@
+import Layout
+
 /// Reads the action plan from the document's tables: every table whose header names plan columns
 /// (in any order: theme, action, description, time scale, owner, status), the theme taken from its
 /// column, from a merged cell, from a theme row inside the table, or from the sub-heading above it.
@@ -72,7 +74,7 @@ struct PlanTableReader {
 
     private static func row(_ row: ReadTable.Row, columns: [PlanColumn], theme: Theme?) -> [ActionPlanRow] {
         func text(_ role: PlanColumn) -> [String] {
-            zip(row.cells, columns).filter { $0.1 == role && !$0.0.isEmpty }.map(\.0)
+            zip(row.lines, columns).filter { $0.1 == role && !$0.0.isEmpty }.map { Bullets.plain($0.0) }
         }
         var activityLines = zip(row.lines, columns).first { $0.1 == .activity }?.0 ?? ""
         var activities = text(.activity)
@@ -105,6 +107,18 @@ struct PlanTableReader {
 
 /// Bulleted lines of a cell, each item with its wrapped lines joined.
 enum Bullets {
+    /// A cell's text on one line, its bullets dropped: `• Tours. • Open days.` reads `Tours. Open days.`
+    static func plain(_ text: String) -> String {
+        let lines = text.split(separator: "\n").map { line -> String in
+            var trimmed = Substring(line.trimmingCharacters(in: .whitespaces))
+            if let first = trimmed.unicodeScalars.first, TextNormaliser.bullets.contains(first.value) {
+                trimmed = trimmed.dropFirst().drop(while: \.isWhitespace)
+            }
+            return String(trimmed)
+        }
+        return TextJoin.lines(lines)
+    }
+
     static func items(_ text: String) -> [String] {
         var items: [String] = []
         var bulleted = 0

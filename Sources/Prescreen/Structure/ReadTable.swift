@@ -97,14 +97,28 @@ struct ReadTable {
     /// Whether the first row on a new page is the rest of the last row on the page before.
     private static func carriesOn(_ first: Row, _ last: Row) -> Bool {
         guard first.cells.count >= 3, first.cells.count == last.cells.count else { return false }
-        let leading = first.cells.prefix(2).enumerated().allSatisfy { $0.element.isEmpty || first.merged[$0.offset] }
-        return leading && !first.filled.isEmpty && first.filled.count < last.filled.count
+        // Its first cell is empty, and so is another the row before had filled (a short cell, such as
+        // the time scale, that ended on the first page); a new row under a merged theme has all its own.
+        let leading = first.cells[0].isEmpty || first.merged[0]
+        let own = first.cells.indices.filter { !first.cells[$0].isEmpty && !first.merged[$0] }.count
+        let gap = first.cells.indices.dropFirst().contains { first.cells[$0].isEmpty && !last.cells[$0].isEmpty }
+        return leading && own > 0 && gap
     }
 
     /// The first of the first two rows that reads as a header, with its columns.
+    ///
+    /// A legend or a title above the header (a few rows) is passed over. A column the header names
+    /// otherwise but whose cells are nearly all theme names is the theme column ("Objective: VISIBILITY").
     func header() -> (index: Int, columns: [PlanColumn])? {
-        for index in rows.indices.prefix(2) {
-            if let columns = PlanColumn.header(rows[index].cells) { return (index, columns) }
+        for index in rows.indices.prefix(4) {
+            guard var columns = PlanColumn.header(rows[index].cells) else { continue }
+            let body = rows[(index + 1)...]
+            for column in columns.indices where columns[column] != .theme && !columns.contains(.theme) {
+                let values = body.map { $0.cells[column] }.filter { !$0.isEmpty }
+                let themes = values.filter { Theme.mentioned(in: $0) != nil }.count
+                if values.count >= 2, themes * 5 >= values.count * 4 { columns[column] = .theme }
+            }
+            return (index, columns)
         }
         return nil
     }
