@@ -110,8 +110,16 @@ struct ReadTable {
     /// A legend or a title above the header (a few rows) is passed over. A column the header names
     /// otherwise but whose cells are nearly all theme names is the theme column ("Objective: VISIBILITY").
     func header() -> (index: Int, columns: [PlanColumn])? {
-        for index in rows.indices.prefix(4) {
-            guard var columns = PlanColumn.header(rows[index].cells) else { continue }
+        // Of the first few rows that read as a header, the one that names the most columns (a legend's
+        // "Status | RAG" above the table's own header names fewer).
+        let candidates = rows.indices.prefix(5).compactMap { index in
+            PlanColumn.header(rows[index].cells).map { (index, $0) }
+        }
+        let best = candidates.max { a, b in
+            (a.1.filter { $0 != .other }.count, -a.0) < (b.1.filter { $0 != .other }.count, -b.0)
+        }
+        for (index, found) in [best].compactMap({ $0 }) {
+            var columns = found
             let body = rows[(index + 1)...]
             for column in columns.indices where columns[column] != .theme && !columns.contains(.theme) {
                 let values = body.map { $0.cells[column] }.filter { !$0.isEmpty }
