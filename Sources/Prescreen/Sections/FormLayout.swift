@@ -38,7 +38,18 @@ struct FormLayout {
                 Self.promptClosers.contains($0)
             }
             end += closing.count
-            let range = document.words[words.lowerBound].range.lowerBound..<end
+            var start = document.words[words.lowerBound].range.lowerBound
+            // A numbered prompt line ("4. Please provide evidence that your …") is the prompt from its
+            // number, even where this form's wording differs from the template's before the anchor.
+            let before = document.text(max(0, start - 300)..<start)
+            let lineStart = before.lastIndex(of: "\n").map { start - before[$0...].utf16.count + 1 }
+            if let lineStart, lineStart >= searchFrom, lineStart < start,
+                Self.numberedLine.contains(document.text(lineStart..<start)),
+                WordCount.of(document.text(lineStart..<start)) <= 14
+            {
+                start = lineStart
+            }
+            let range = start..<end
             prompts.append((question, range))
             searchFrom = range.upperBound
             floorWord = words.upperBound + 1
@@ -80,6 +91,9 @@ struct FormLayout {
                 answerWordCount: WordCount.of(text))
         }
     }
+
+    /// The start of a numbered prompt line: `4.`, `Q4`, `Question 4:`.
+    private static let numberedLine = Pattern(#"^\s*(?:q(?:uestion)?\s*)?\d{1,2}\s*[.):]?\s+\S"#)
 
     /// `)`, `]`, `.`, `:` and `?` closing a prompt.
     private static let promptClosers: Set<UInt16> = [41, 93, 46, 58, 63]
