@@ -60,7 +60,7 @@ let package = Package(
                 "PDFWriter", "ArchiveView", "Layout",
                 "TestSupport",
             ],
-            resources: [.copy("Prescreen/Fixtures"), .copy("Prescreen/Corpus")]
+            resources: [.copy("Prescreen/Fixtures"), .copy("Prescreen/Corpus"), .copy("Prescreen/HeldOut")]
         ),
         .testTarget(
             name: "EndToEndTests",

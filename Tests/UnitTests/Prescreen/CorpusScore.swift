@@ -116,24 +116,38 @@ struct CorpusScore {
 }
 
 enum Corpus {
-    /// The corpus bundled with the tests, or the folder `TCREVIEW_CORPUS` names (to try a corpus being made).
-    static func folder() throws -> URL {
+    /// A corpus bundled with the tests (`Corpus`, `HeldOut`), or the folder `TCREVIEW_CORPUS` names (to
+    /// score another set, such as one kept outside the project).
+    static func folder(_ name: String) throws -> URL {
         if let path = ProcessInfo.processInfo.environment["TCREVIEW_CORPUS"] { return URL(fileURLWithPath: path) }
-        guard let url = Bundle.module.url(forResource: "Corpus", withExtension: nil) else {
+        guard let url = Bundle.module.url(forResource: name, withExtension: nil) else {
             throw CocoaError(.fileNoSuchFile)
         }
         return url
     }
 
-    static func labels() throws -> [CorpusLabel] {
-        let data = try Data(contentsOf: try folder().appendingPathComponent("labels.json"))
+    static func labels(_ name: String) throws -> [CorpusLabel] {
+        let data = try Data(contentsOf: try folder(name).appendingPathComponent("labels.json"))
         return try JSONDecoder().decode([CorpusLabel].self, from: data)
     }
 
     /// Reads a corpus PDF as the extraction child does: layout, then text from it.
-    static func document(_ file: String) throws -> DocumentText {
-        let pdf = try PDFDocument(path: try folder().appendingPathComponent("pdf/\(file)").path)
+    static func document(_ file: String, in name: String) throws -> DocumentText {
+        let pdf = try PDFDocument(path: try folder(name).appendingPathComponent("pdf/\(file)").path)
         let layout = pdf.layout()
         return DocumentText(pages: layout.pages.map(PlainText.text), layout: layout)
+    }
+}
+
+extension Corpus {
+    /// Scores every labelled PDF of a corpus.
+    static func score(_ name: String) throws -> (score: CorpusScore, count: Int) {
+        var score = CorpusScore()
+        let labels = try labels(name)
+        for label in labels {
+            let report = Prescreener.screen(try document(label.file, in: name), institutionNames: [label.organisation])
+            score.add(label, report)
+        }
+        return (score, labels.count)
     }
 }
