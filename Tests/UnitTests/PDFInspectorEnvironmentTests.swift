@@ -14,8 +14,11 @@ import Testing
         try "#!/bin/sh\nenv > '\(dump)'\necho '{\"summary\":{\"pages\":1}}'\n".write(
             toFile: fake, atomically: true, encoding: .utf8)
         chmod(fake, 0o755)
-        setenv("TCREVIEW_IMAP_PASSWORD", "imap-secret-in-the-service", 1)
-        setenv("TCREVIEW_SMTP_PASSWORD", "smtp-secret-in-the-service", 1)
+        // A variable of this process's own, as the service's passwords are (not their real names: the
+        // tests that start the service share this process's environment).
+        let name = "TCREVIEW_TEST_SECRET_\(UInt32.random(in: 0...UInt32.max))"
+        setenv(name, "secret-in-the-service", 1)
+        defer { unsetenv(name) }
 
         let inspection = PDFInspector(executable: fake, timeout: 10, memoryLimit: 1 << 30).inspect(folder.file("x.pdf"))
 
