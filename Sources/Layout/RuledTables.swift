@@ -33,23 +33,15 @@ enum RuledTables {
         guard horizontals.count >= 2, verticals.count >= 2 else { return [] }
 
         // Rules that cross or touch belong to one table.
-        var parent = Array(rules.indices)
-        func find(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i {
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            }
-            return i
-        }
+        var sets = DisjointSets(count: rules.count)
         let all = horizontals + verticals
         for (h, horizontal) in horizontals.enumerated() {
             for (v, vertical) in verticals.enumerated() where touches(horizontal, vertical) {
-                parent[find(h)] = find(horizontals.count + v)
+                sets.join(horizontals.count + v, h)
             }
         }
         var groups: [Int: [Rule]] = [:]
-        for index in all.indices { groups[find(index), default: []].append(all[index]) }
+        for index in all.indices { groups[sets.find(index), default: []].append(all[index]) }
         return groups.values.compactMap(grid).sorted { ($0.ys[0], $0.xs[0]) < ($1.ys[0], $1.xs[0]) }
     }
 
@@ -78,30 +70,22 @@ enum RuledTables {
         }
 
         // Grid positions joined where no rule separates them.
-        var parent = Array(0..<(columns * rows))
-        func find(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i {
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            }
-            return i
-        }
+        var sets = DisjointSets(count: columns * rows)
         for row in 0..<rows {
             for column in 0..<columns {
                 let here = row * columns + column
                 if column + 1 < columns, !verticalRule(at: xs[column + 1], from: ys[row], to: ys[row + 1]) {
-                    parent[find(here + 1)] = find(here)
+                    sets.join(here, here + 1)
                 }
                 if row + 1 < rows, !horizontalRule(at: ys[row + 1], from: xs[column], to: xs[column + 1]) {
-                    parent[find(here + columns)] = find(here)
+                    sets.join(here, here + columns)
                 }
             }
         }
         var extents: [Int: (c1: Int, r1: Int, c2: Int, r2: Int)] = [:]
         for row in 0..<rows {
             for column in 0..<columns {
-                let root = find(row * columns + column)
+                let root = sets.find(row * columns + column)
                 if let e = extents[root] {
                     extents[root] = (min(e.c1, column), min(e.r1, row), max(e.c2, column), max(e.r2, row))
                 } else {

@@ -37,14 +37,11 @@ struct RescreenCommand: Command {
     }
 
     func run() throws -> Int32 {
-        let settings = try loadSettings(configPath)
-        let lock = try ArchiveLock.writing(archive: settings.archive)
-        defer { withExtendedLifetime(lock) {} }
-        let context = IntakeContext(
-            settings: settings,
-            inspector: PDFInspector(
-                executable: PDFInspector.defaultExtractor, timeout: settings.pdfTimeout,
-                memoryLimit: settings.pdfMemoryLimit))
+        try withArchive(configPath) { context in try rescreen(context) }
+    }
+
+    private func rescreen(_ context: IntakeContext) throws -> Int32 {
+        let settings = context.settings
 
         var summaries = ArchiveScanner.summaries(archive: settings.archive, now: Date())
         if let reference {

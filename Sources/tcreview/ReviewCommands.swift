@@ -10,9 +10,16 @@ import ReviewDesk
 func withReviewDesk<Result>(_ configPath: String, now: Date? = nil, _ body: (ReviewDesk) throws -> Result) throws
     -> Result
 {
+    try withArchive(configPath, now: now) { context in try runDesk(context, body) }
+}
+
+/// Loads the settings, takes the archive's write lock (waiting for a `serve` cycle in progress to
+/// finish), and gives `body` the service's context, with the PDF reader child as the service runs it.
+func withArchive<Result>(_ configPath: String, now: Date? = nil, _ body: (IntakeContext) throws -> Result) throws
+    -> Result
+{
     let settings = try loadSettings(configPath)
     let lock = try ArchiveLock.writing(archive: settings.archive)
-
     defer { withExtendedLifetime(lock) {} }
     var context = IntakeContext(
         settings: settings,
@@ -20,6 +27,11 @@ func withReviewDesk<Result>(_ configPath: String, now: Date? = nil, _ body: (Rev
             executable: PDFInspector.defaultExtractor, timeout: settings.pdfTimeout,
             memoryLimit: settings.pdfMemoryLimit))
     if let now { context.clock = { now } }
+    return try body(context)
+}
+
+private func runDesk<Result>(_ context: IntakeContext, _ body: (ReviewDesk) throws -> Result) throws -> Result {
+    let settings = context.settings
     let desk: ReviewDesk
     do { desk = try ReviewDesk.load(context: context) } catch {
         throw CommandFailure(

@@ -228,13 +228,16 @@ import Testing
     @Test func aPageOfRunningTextIsNeverRendered() {
         var sketch = PageSketch()
         for line in 0..<6 {
-            sketch.text("This paragraph of running text fills the whole line of the page.", x: 50, y: 100 + Double(line) * 12)
+            sketch.text(
+                "This paragraph of running text fills the whole line of the page.", x: 50, y: 100 + Double(line) * 12)
         }
         var rendered = false
-        let input = PageInput(width: 595, height: 842, glyphs: sketch.glyphs, render: {
-            rendered = true
-            return nil
-        })
+        let input = PageInput(
+            width: 595, height: 842, glyphs: sketch.glyphs,
+            render: {
+                rendered = true
+                return nil
+            })
         _ = PageBuilder.build(input, number: 1)
         #expect(!rendered)
     }
