@@ -76,4 +76,30 @@ import Testing
         #expect(lab.waitForMessages("loop@robot.test", count: 3).count == 3)
         #expect(service.events("reply-suppressed").count == 2)
     }
+
+    @Test(arguments: [
+        ("from its own address", "Technician Commitment <tc@lab.test>", "<\(UUID().uuidString)@lab.test>"),
+        (
+            "redistributed by a list", "Coordinators <coordinator@lab.test>",
+            "<Q-2024-07-8E41B0D2.coordinators@lab.test>"
+        ),
+    ])
+    func theServicesOwnNoticeComingBackIsKeptButNeverAnsweredOrNoticedAgain(
+        _ how: String, from: String, messageID: String
+    ) throws {
+        let lab = try MailLab()
+        let service = try ServiceFixture(lab: lab)
+        let notice = TestMessage.make(
+            from: from, subject: "[tcreview] Kept in quarantine: no attachment [Q-2024-07-8E41B0D2]",
+            messageID: messageID, extraHeaders: ["Auto-Submitted: no"],
+            body: "A message could not be filed as a submission and is kept in the quarantine folder.")
+        try lab.send(notice, from: "coordinator@lab.test")
+        try lab.waitForInbox(count: 1)
+        try service.runOnce()
+        try service.runOnce()
+
+        #expect(try service.quarantined().count == 1, "it is kept")
+        #expect(service.events("own-message").count == 1)
+        #expect(service.events("queued").isEmpty, "no reply and no new notice: nothing to loop (\(how))")
+    }
 }

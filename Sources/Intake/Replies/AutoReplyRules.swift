@@ -15,6 +15,7 @@ public enum AutoReplyRules {
         guard let sender = message.from.first else { return "it has no From address" }
         if isDaemon(sender) { return "it came from a mail system (\(sender.address))" }
         if isOwnAddress(sender, ownAddress: ownAddress) { return "it came from the service's own address" }
+        if isOwnMessage(message, ownAddress: ownAddress) { return "it is one of the service's own emails, come back" }
         return nil
     }
 
@@ -49,6 +50,23 @@ public enum AutoReplyRules {
         let local = sender.localPart
         return ["mailer-daemon", "postmaster", "mail-daemon", "noreply", "no-reply", "do-not-reply", "donotreply"]
             .contains(local) || local.hasPrefix("owner-") || local.hasSuffix("-request") || local.hasPrefix("bounce")
+    }
+
+    /// Mail the service sent itself, come back: from its own address, or carrying a Message-ID of the
+    /// shape it gives its own emails (`REFERENCE.kind@its-domain`), as when a coordinators' list that
+    /// includes the service's address, or a forward, returns a notice. It is kept, never answered, and
+    /// never noticed again, so nothing loops.
+    public static func isOwnMessage(_ message: ParsedMessage, ownAddress: String) -> Bool {
+        if let sender = message.from.first, isOwnAddress(sender, ownAddress: ownAddress) { return true }
+        guard let id = message.messageID?.lowercased(), let at = ownAddress.lastIndex(of: "@") else { return false }
+        let domain = ownAddress[ownAddress.index(after: at)...].lowercased()
+        guard id.hasSuffix("@" + domain) else { return false }
+        // `TC-2024-07-LJMU.coordinators`, `Q-2025-02-8E41B0D2.rejection`, `uid-1-5.fetch-failed`: a
+        // reference, then a kind, as `Letters.messageID` writes them.
+        let local = id.dropLast(domain.count + 1)
+        guard let dot = local.firstIndex(of: "."), local.index(after: dot) < local.endIndex else { return false }
+        let reference = local[..<dot]
+        return ["tc-", "q-", "uid-"].contains { reference.hasPrefix($0) } || reference == "inbox"
     }
 
     static func isOwnAddress(_ sender: MailAddress, ownAddress: String) -> Bool {

@@ -55,7 +55,14 @@ extension MessageProcessor {
                 "reply-suppressed", reference: reference, "\(reference): \(replyNote)", detail: ["reason": replyNote])
         }
 
-        if record.institution == nil || state.quarantine != nil || !state.notes.isEmpty || !unsure.isEmpty {
+        // The service's own mail come back is kept, but never noticed again: a notice about a notice loops.
+        let own = AutoReplyRules.isOwnMessage(parsed, ownAddress: context.serviceAddress.address)
+        if own {
+            context.log.record(
+                "own-message", reference: reference,
+                "\(reference): the service's own email came back; kept, not answered and not noticed again")
+        }
+        if !own, record.institution == nil || state.quarantine != nil || !state.notes.isEmpty || !unsure.isEmpty {
             var facts: [(String, String)] = [
                 ("Reference", reference),
                 ("From", record.senderName.map { "\($0) <\(record.senderAddress)>" } ?? record.senderAddress),
