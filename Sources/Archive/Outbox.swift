@@ -5,10 +5,13 @@ import Foundation
 public struct Outbox: Sendable {
     public let queued: String
     public let sent: String
+    /// Messages the server refused for good; a coordinator may fix the address and resend.
+    public let failed: String
 
     public init(archive: String) {
         self.queued = "\(archive)/_Outbox/queued"
         self.sent = "\(archive)/_Outbox/sent"
+        self.failed = "\(archive)/_Outbox/failed"
     }
 
     /// Queues a message under `id` (a safe file name); returns false when that id was queued or sent before.
@@ -22,7 +25,7 @@ public struct Outbox: Sendable {
 
     /// Whether `id` was ever queued.
     public func contains(id: String) -> Bool {
-        FileSystem.exists(path(queued, id)) || FileSystem.exists(path(sent, id))
+        FileSystem.exists(path(queued, id)) || FileSystem.exists(path(sent, id)) || FileSystem.exists(path(failed, id))
     }
 
     /// The ids waiting to be sent, oldest first.
@@ -42,6 +45,12 @@ public struct Outbox: Sendable {
     public func markSent(id: String) throws(ArchiveError) {
         try FileSystem.makeDirectory(sent)
         try FileSystem.rename(path(queued, id), to: path(sent, id))
+    }
+
+    /// Records that the server refused the message for good: it leaves the queue for `failed/`.
+    public func markFailed(id: String) throws(ArchiveError) {
+        try FileSystem.makeDirectory(failed)
+        try FileSystem.rename(path(queued, id), to: path(failed, id))
     }
 
     /// Where a sent message is kept.

@@ -13,6 +13,8 @@ public struct OutboxSender: Sendable {
     public struct Report: Sendable {
         public var sent = 0
         public var stillQueued = 0
+        /// Refused by the server for good, and moved to `_Outbox/failed`.
+        public var failed = 0
         /// The last failure, when something could not be sent.
         public var failure: MailTransportError?
     }
@@ -42,6 +44,12 @@ public struct OutboxSender: Sendable {
                 }
                 sentOnSession += 1
                 report.sent += 1
+            } catch let error as MailTransportError where error.isRejection {
+                // Refused for good: retrying cannot help. It moves to failed/ and the coordinators are told
+                // (once; a notice that is itself refused is only logged, so nothing loops).
+                report.failed += 1
+                session = nil
+                rejected(id, error)
             } catch let error as MailTransportError {
                 report.stillQueued += 1
                 report.failure = error
@@ -57,6 +65,32 @@ public struct OutboxSender: Sendable {
         }
         return report
     }
+
+    private func rejected(_ id: String, _ error: MailTransportError) {
+        let recipients =
+            (try? MessageParser.headers(file: "\(context.outbox.queued)/\(id).eml")).map {
+                ($0.to + $0.cc).map(\.address).joined(separator: ", ")
+            } ?? ""
+        do { try context.outbox.markFailed(id: id) } catch {
+            context.log.record("send-failed", "\(id): refused for good, and could not be moved to failed/: \(error)")
+            return
+        }
+        context.log.record(
+            "send-rejected", "\(id): refused for good, moved to _Outbox/failed: \(error)",
+            detail: ["id": id, "to": recipients])
+        guard !id.hasPrefix(Self.noticePrefix) else { return }
+        let letters = Letters(from: context.serviceAddress, now: context.clock())
+        let notice = letters.coordinatorNotice(
+            reference: id, kind: "send-rejected", subject: "An email was refused by the mail server",
+            facts: [("Email", id), ("To", recipients), ("Reason", "\(error)")],
+            action:
+                "The mail server refused an email for good, so it will not be tried again. It is kept in _Outbox/failed. If the address is wrong, correct it where it comes from (institutions.csv, reviewers.csv or the sender) and send the email again by moving it back to _Outbox/queued.",
+            to: context.coordinators)
+        try? context.enqueue(notice, id: Self.noticePrefix + id, reference: id)
+    }
+
+    /// Outbox ids of the notices about refused emails.
+    static let noticePrefix = "refused-"
 
     private func send(_ id: String, session: SMTPSession) throws {
         guard let data = context.outbox.message(id: id) else { return }

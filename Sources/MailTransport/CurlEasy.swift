@@ -92,6 +92,13 @@ final class CurlEasy {
         let status = withExtendedLifetime((sink, source)) { curl_easy_perform(handle) }
         if status == CURLE_WRITE_ERROR, let limit = sink.exceededLimit { throw .tooLarge(limit: limit) }
         if status == CURLE_WRITE_ERROR, let failure = sink.writeFailure { throw failure }
+        // An SMTP 5xx is final (RFC 5321 §4.2.1); a 4xx or a dropped connection may pass.
+        if status != CURLE_OK, source != nil {
+            var reply = 0
+            if tc_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &reply) == CURLE_OK, (500..<600).contains(reply) {
+                throw .rejected(server: server.parsed?.origin ?? server.url, reply: reply, detail: errorDetail(status))
+            }
+        }
         try check(status, command: command)
     }
 

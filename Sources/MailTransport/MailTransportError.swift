@@ -18,6 +18,9 @@ public enum MailTransportError: Error, Equatable, CustomStringConvertible {
     case localWrite(path: String, detail: String)
     /// Anything else libcurl reported.
     case transfer(server: String, code: Int, detail: String)
+    /// The SMTP server refused the message for good (a 5xx reply, such as 550 for a recipient it will not
+    /// take): trying again cannot help.
+    case rejected(server: String, reply: Int, detail: String)
 
     public var description: String {
         switch self {
@@ -43,14 +46,22 @@ public enum MailTransportError: Error, Equatable, CustomStringConvertible {
             return "Could not write \(path): \(detail)."
         case .transfer(let server, let code, let detail):
             return "Mail transfer with \(server) failed (curl error \(code)): \(detail)"
+        case .rejected(let server, let reply, let detail):
+            return "\(server) refused the message for good (\(reply)): \(detail). Check the recipient's address."
         }
+    }
+
+    /// Whether the server refused the message for good.
+    public var isRejection: Bool {
+        if case .rejected = self { return true }
+        return false
     }
 
     /// Whether trying again later can help (the server may come back); a refused login or bad URL needs a person.
     public var isTransient: Bool {
         switch self {
         case .unreachable, .tls, .transfer, .refused: return true
-        case .loginDenied, .invalidURL, .unsafeAddress, .tooLarge, .localWrite: return false
+        case .loginDenied, .invalidURL, .unsafeAddress, .tooLarge, .localWrite, .rejected: return false
         }
     }
 }

@@ -24,6 +24,9 @@ public final class SMTPSession {
         }
         guard !recipients.isEmpty else { throw .unsafeAddress("") }
         try easy.set(CURLOPT_MAIL_FROM, "<\(sender)>")
+        // A recipient the server refuses does not stop the message reaching the others; when it refuses
+        // them all, the transfer fails with its reply.
+        try easy.set(CURLOPT_MAIL_RCPT_ALLLOWFAILS, 1)
         let sink = ResponseSink(target: .memory, limit: 1 << 20)
         try easy.perform(
             url: origin, command: "sending to \(recipients.joined(separator: ", "))", sink: sink,

@@ -74,6 +74,27 @@ import Testing
         withExtendedLifetime(proxy) {}
     }
 
+    @Test func anEmailRefusedForGoodIsNotRetriedForEverAndTheCoordinatorsAreTold() throws {
+        let lab = try MailLab()
+        let smtp = try RefusingSMTPServer()
+        let service = try ServiceFixture(lab: lab, smtpPort: smtp.port)
+        try lab.send(TestMessage.submission(pdf: pdf), from: "jane@ljmu.test")
+        try lab.waitForInbox(count: 1)
+        let first = try service.tcreview()
+        let second = try service.tcreview()
+
+        #expect(try service.records().count == 1, "the submission is filed")
+        let failed = (try? FileManager.default.contentsOfDirectory(atPath: "\(service.archive)/_Outbox/failed")) ?? []
+        #expect(failed.contains { $0.hasSuffix("-confirmation.eml") }, "the confirmation waits in failed/")
+        #expect(failed.contains { $0.hasPrefix("refused-") }, "the coordinators' notice was queued (and refused too)")
+        let queued = (try? FileManager.default.contentsOfDirectory(atPath: "\(service.archive)/_Outbox/queued")) ?? []
+        #expect(queued.isEmpty, "nothing is left to retry")
+        #expect(
+            service.events("send-rejected").count == 2, "the confirmation and the notice; no notice about the notice")
+        #expect(first.status == 0 && second.status == 0, "no 'try again later' exit: \(second.stderr)")
+        withExtendedLifetime(smtp) {}
+    }
+
     @Test func resendAfterACoordinatorMovedTheFolderIsStillRecognised() throws {
         let lab = try MailLab()
         let service = try ServiceFixture(lab: lab)

@@ -33,9 +33,10 @@ final class ServiceFixture: @unchecked Sendable {
     ///   - service: extra `[service]` lines, e.g. `max-message-size = 20000`.
     ///   - review: `[review]` lines; reviewers are not assigned unless a test asks (`auto-assign = yes`).
     ///   - imapPort: where the service reaches IMAP, when not the lab's own (a fault-injecting proxy).
+    ///   - smtpPort: where it sends mail, when not the lab's own (a refusing test double).
     init(
         lab: MailLab, filedFolder: String? = "Filed", mailbox: String = "INBOX", service: [String] = [],
-        review: [String] = ["auto-assign = no"], sections: String = "", imapPort: Int? = nil
+        review: [String] = ["auto-assign = no"], sections: String = "", imapPort: Int? = nil, smtpPort: Int? = nil
     ) throws {
         self.lab = lab
         self.directory = try makeTemporaryDirectory(prefix: "svc")
@@ -50,7 +51,7 @@ final class ServiceFixture: @unchecked Sendable {
             filed-folder = \(filedFolder ?? "")
 
             [smtp]
-            url = smtp://127.0.0.1:\(lab.smtpPort)
+            url = smtp://127.0.0.1:\(smtpPort ?? lab.smtpPort)
             from = Technician Commitment <tc@lab.test>
 
             [service]
