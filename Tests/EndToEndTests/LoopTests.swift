@@ -102,4 +102,32 @@ import Testing
         #expect(service.events("own-message").count == 1)
         #expect(service.events("queued").isEmpty, "no reply and no new notice: nothing to loop (\(how))")
     }
+
+    @Test func aPersonAnsweringOurRejectionReachesACoordinatorAndIsAcknowledgedOnceNeverRejectedAgain() throws {
+        let lab = try MailLab()
+        let service = try ServiceFixture(lab: lab)
+        try lab.send(TestMessage.make(body: "Please find our form attached."), from: "jane@ljmu.test")
+        try lab.waitForInbox(count: 1)
+        try service.runOnce()
+        let rejection = try #require(lab.waitForMessages("jane@ljmu.test").first)
+        let rejectionID = try #require(TestMessage.header("Message-Id", in: rejection))
+
+        for text in ["I did attach it, honestly. Could someone look?", "Any news?"] {
+            try lab.send(
+                TestMessage.make(
+                    subject: "Re: We could not file your email",
+                    extraHeaders: ["In-Reply-To: \(rejectionID)", "References: \(rejectionID)"],
+                    body: text),
+                from: "jane@ljmu.test")
+            try lab.waitForInbox(count: 1)
+            try service.runOnce()
+        }
+
+        let ids = service.events("queued").compactMap { $0.detail["id"] }
+        #expect(ids.filter { $0.hasSuffix("-rejection") }.count == 1, "the rejection is never sent again: \(ids)")
+        #expect(ids.filter { $0.hasPrefix("conversation-") }.count == 1, "one acknowledgement for the conversation")
+        let notices = lab.waitForMessages("coordinator@lab.test", count: 3)
+        #expect(notices.contains { TestMessage.body(of: $0).contains("> I did attach it, honestly.") })
+        #expect(notices.contains { TestMessage.body(of: $0).contains("> Any news?") })
+    }
 }

@@ -41,6 +41,14 @@ extension MessageProcessor {
         }
         let attachments = parsed?.attachments ?? []
         let candidates = attachments.filter(Self.isPDF)
+        if candidates.isEmpty, let parsed,
+            AutoReplyRules.answersOwnEmail(parsed, ownAddress: context.serviceAddress.address)
+        {
+            // Someone answering one of our emails ("If you think this is a mistake, just reply"): a person
+            // reads it; the rejection is never sent again.
+            decision.quarantine = .conversation
+            return decision
+        }
         if candidates.isEmpty {
             // Inline images without a name (logos in signatures) are not attachments to a person.
             let named = attachments.filter { $0.fileName != nil }

@@ -6,6 +6,9 @@ public enum QuarantineReason: Sendable, Equatable, Codable {
     case encrypted([String])
     case unreadable([String])
     case tooLarge(size: Int, limit: Int)
+    /// A reply to one of the service's own emails, without a submission: a conversation for a person,
+    /// answered at most once, never with the rejection again.
+    case conversation
 
     /// A few words for subjects and logs.
     public var summary: String {
@@ -15,6 +18,7 @@ public enum QuarantineReason: Sendable, Equatable, Codable {
         case .encrypted: return "the PDF is password-protected"
         case .unreadable: return "the PDF could not be opened"
         case .tooLarge: return "the email is too large"
+        case .conversation: return "a reply to our email"
         }
     }
 
@@ -32,6 +36,8 @@ public enum QuarantineReason: Sendable, Equatable, Codable {
             return "the PDF (\(names.joined(separator: ", "))) could not be opened; it may be damaged or incomplete."
         case .tooLarge(let size, let limit):
             return "at \(Letters.size(size)) it is larger than the \(Letters.size(limit)) we can accept."
+        case .conversation:
+            return "it is a reply to one of our emails, without a self-assessment attached."
         }
     }
 
@@ -49,6 +55,8 @@ public enum QuarantineReason: Sendable, Equatable, Codable {
         case .tooLarge:
             return
                 "Please make the PDF smaller (for example, export it with \"minimum size\" or compress its images) and send it again."
+        case .conversation:
+            return "A coordinator will read it and reply."
         }
     }
 }

@@ -58,7 +58,13 @@ public enum AutoReplyRules {
     /// never noticed again, so nothing loops.
     public static func isOwnMessage(_ message: ParsedMessage, ownAddress: String) -> Bool {
         if let sender = message.from.first, isOwnAddress(sender, ownAddress: ownAddress) { return true }
-        guard let id = message.messageID?.lowercased(), let at = ownAddress.lastIndex(of: "@") else { return false }
+        return message.messageID.map { isOwnMessageID($0, ownAddress: ownAddress) } ?? false
+    }
+
+    /// A Message-ID of the shape the service gives its own emails, at its own domain.
+    static func isOwnMessageID(_ messageID: String, ownAddress: String) -> Bool {
+        let id = messageID.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "<> "))
+        guard let at = ownAddress.lastIndex(of: "@") else { return false }
         let domain = ownAddress[ownAddress.index(after: at)...].lowercased()
         guard id.hasSuffix("@" + domain) else { return false }
         // `TC-2024-07-LJMU.coordinators`, `Q-2025-02-8E41B0D2.rejection`, `uid-1-5.fetch-failed`: a
@@ -67,6 +73,14 @@ public enum AutoReplyRules {
         guard let dot = local.firstIndex(of: "."), local.index(after: dot) < local.endIndex else { return false }
         let reference = local[..<dot]
         return ["tc-", "q-", "uid-"].contains { reference.hasPrefix($0) } || reference == "inbox"
+    }
+
+    /// A reply to one of the service's own emails: its In-Reply-To or References name a Message-ID the
+    /// service gave.
+    public static func answersOwnEmail(_ message: ParsedMessage, ownAddress: String) -> Bool {
+        ([message.inReplyTo].compactMap { $0 } + message.references).contains {
+            isOwnMessageID($0, ownAddress: ownAddress)
+        }
     }
 
     static func isOwnAddress(_ sender: MailAddress, ownAddress: String) -> Bool {

@@ -1,5 +1,6 @@
 import Archive
 import Foundation
+import Hashing
 import MIME
 import MailTransport
 
@@ -29,7 +30,14 @@ extension MessageProcessor {
                 let threadID = parsed.messageID.flatMap { MessageComposer.isSafeToken($0) ? $0 : nil }
                 let references = (parsed.references.filter(MessageComposer.isSafeToken) + [threadID].compactMap { $0 })
                 let reply: OutgoingMessage
-                if let reason = state.quarantine {
+                var replyID = "\(reference)-\(state.quarantine == nil ? "confirmation" : "rejection")"
+                if state.quarantine == .conversation {
+                    // One short acknowledgement per conversation, however many times the person writes.
+                    let root = parsed.references.first ?? parsed.inReplyTo ?? reference
+                    replyID = "conversation-\(SHA256.hex(of: Data(root.utf8)).prefix(16))"
+                    reply = letters.acknowledgement(
+                        reference: reference, to: sender, inReplyTo: threadID, references: references)
+                } else if let reason = state.quarantine {
                     reply = letters.rejection(
                         reason: reason, reference: reference, to: sender, inReplyTo: threadID, references: references)
                 } else {
@@ -42,9 +50,7 @@ extension MessageProcessor {
                         references: references, problems: state.notes,
                         findings: prescreen?.attentionLines())
                 }
-                try context.enqueue(
-                    reply, id: "\(reference)-\(state.quarantine == nil ? "confirmation" : "rejection")",
-                    reference: reference)
+                try context.enqueue(reply, id: replyID, reference: reference)
             } else {
                 replyNote =
                     "No reply was sent: \(sender.address) already had \(context.settings.repliesPerHour) automatic replies this hour."
@@ -75,7 +81,12 @@ extension MessageProcessor {
             ]
             let action: String
             let subject: String
-            if let reason = state.quarantine {
+            if state.quarantine == .conversation {
+                subject = "A reply to our email, for a coordinator"
+                action =
+                    "Someone replied to one of our emails without sending a self-assessment. Their message is below and kept in the quarantine folder; please answer them. They were sent, at most once, a short note that a coordinator will reply.\n\n"
+                    + Self.quoted(parsed)
+            } else if let reason = state.quarantine {
                 subject = "Kept in quarantine: \(reason.summary)"
                 action =
                     "A message could not be filed as a submission and is kept in the quarantine folder."
@@ -106,4 +117,12 @@ extension MessageProcessor {
         try context.state.save(done, kind: "messages", key: key)
     }
 
+    /// What the person wrote, for the coordinators: the plain text (or the HTML's text), at most 40
+    /// lines, each quoted with `> ` and kept to one line.
+    static func quoted(_ message: ParsedMessage) -> String {
+        let text = message.plainText ?? message.htmlText ?? ""
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(40)
+        let body = lines.map { "> " + ShownText.oneLine(String($0).trimmingCharacters(in: .whitespaces)) }
+        return body.isEmpty ? "> (no text)" : body.joined(separator: "\n")
+    }
 }

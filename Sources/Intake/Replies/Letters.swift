@@ -107,6 +107,28 @@ public struct Letters: Sendable {
             autoSubmitted: "auto-replied", body: Self.wrapped(body))
     }
 
+    /// The one short answer to someone who replied to one of our emails without a submission.
+    func acknowledgement(reference: String, to recipient: MailAddress, inReplyTo: String?, references: [String])
+        -> OutgoingMessage
+    {
+        var body = "Dear \(recipient.singleLineName ?? "colleague"),\n\n"
+        body += """
+            Thank you for your message. We have passed it to a coordinator of the Technician Commitment team, who will read it and reply to you in person (our reference \(reference)).
+
+            If you meant to send your self-assessment, please attach it as a single PDF file and send it again.
+
+            With best wishes,
+            The Technician Commitment team
+
+            This message was sent automatically; you will not receive it again in this conversation.
+
+            """
+        return OutgoingMessage(
+            from: from, to: [recipient], subject: "Your message has been passed to a coordinator [\(reference)]",
+            messageID: messageID(reference, "acknowledgement"), date: now, inReplyTo: inReplyTo, references: references,
+            autoSubmitted: "auto-replied", body: Self.wrapped(body))
+    }
+
     /// A notice to the coordinators about something that needs a person.
     public func coordinatorNotice(
         reference: String, kind: String, subject: String, facts: [(String, String)],
