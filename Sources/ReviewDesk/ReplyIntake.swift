@@ -33,9 +33,30 @@ extension ReviewDesk {
             return true
         }
         let subject = (message.subject ?? "").lowercased()
-        return ["out of office", "automatic reply", "auto:", "autoreply", "auto-reply", "abwesenheit", "away from"]
-            .contains { subject.hasPrefix($0) || subject.contains("[\($0)") }
+        if ["out of office", "automatic reply", "auto:", "autoreply", "auto-reply", "abwesenheit", "away from"]
+            .contains(where: { subject.hasPrefix($0) || subject.contains("[\($0)") })
+        {
+            return true
+        }
+        return false
     }
+
+    /// An out-of-office answer known by its words, for responders that add no header and keep the subject:
+    /// the text opens by saying the person is away. Asked only of a reply that holds no review, so a
+    /// reviewer who apologises for being away and then scores is not ignored.
+    static func isOutOfOfficeText(_ text: String) -> Bool {
+        let opening = text.prefix(400).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        return [
+            "out of the office", "out of office", "on annual leave", "i am away", "i'm away", "i am currently away",
+            "on leave until", "away from my desk", "limited access to email", "limited access to e-mail",
+            "respond on my return", "reply on my return", "automatic reply", "this is an automated",
+            "allan o'r swyddfa",
+        ].contains { opening.contains($0) }
+    }
+
+    /// After this many correction requests for one reviewer's review, the replies are kept aside and the
+    /// coordinators told: a responder that answers every email must not loop with the review desk.
+    static let correctionsAllowed = 3
 
     /// Takes a reply to a review request: stores a valid review, asks for corrections, or keeps the message
     /// aside and tells the coordinators. Nil when the message answers no review request.
@@ -115,6 +136,31 @@ extension ReviewDesk {
             }
             return (record.reference, "review stored")
         case .failure(let errors):
+            if Self.isOutOfOfficeText(message.plainText ?? message.htmlText ?? "") {
+                _ = try keepAside(path, folder: folder, reason: "automatic reply (out of office)", key: key)
+                context.log.record(
+                    "auto-reply-ignored", reference: record.reference,
+                    "\(record.reference): an out-of-office reply from \(assignment.reviewer) was kept, not answered")
+                return (record.reference, "automatic reply ignored")
+            }
+            let counter = "\(record.reference)-\(TokenTag.of(token))"
+            let asked = context.state.load(Int.self, kind: "corrections", key: counter) ?? 0
+            guard asked < Self.correctionsAllowed else {
+                _ = try keepAside(path, folder: folder, reason: "incomplete review, corrections exhausted", key: key)
+                // Told once: the notice's id is fixed by submission and reviewer.
+                try tellCoordinators(
+                    reference: record.reference, kind: "corrections-exhausted-\(TokenTag.of(token))",
+                    subject: "Review replies keep failing",
+                    action:
+                        "Replies from \(assignment.reviewer) keep arriving without a complete review, after \(asked) requests to check it. No more requests are sent (it may be an automatic responder); the replies are kept aside in the submission's reviews/aside folder. Please contact the reviewer.",
+                    message: message)
+                context.log.record(
+                    "review-incomplete", reference: record.reference,
+                    "\(record.reference): another incomplete review from \(assignment.reviewer); no further correction request"
+                )
+                return (record.reference, "kept aside: corrections exhausted")
+            }
+            try context.state.save(asked + 1, kind: "corrections", key: counter)
             _ = try keepAside(path, folder: folder, reason: "incomplete review, correction requested", key: key)
             let kind = "fix.\(Self.shortHash(key))"
             try context.enqueue(

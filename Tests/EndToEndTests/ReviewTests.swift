@@ -154,6 +154,30 @@ import Testing
         }
     }
 
+    @Test func anOutOfOfficeReplyWithoutHeadersIsKeptAndNeverAnswered() throws {
+        let (lab, service, _) = try assigned()
+        let request = try #require(lab.waitForMessages("dan@reviewers.test").first)
+        try reply(
+            lab, service, from: "dan@reviewers.test", to: request,
+            text: "Thank you for your email. I am out of the office until 3 March, with limited access to email.")
+
+        #expect(service.events("auto-reply-ignored").count == 1)
+        let ids = service.events("queued").compactMap { $0.detail["id"] }
+        #expect(!ids.contains { $0.contains("-fix-") }, "no correction request to an out-of-office: \(ids)")
+    }
+
+    @Test func aResponderThatAnswersEveryEmailGetsAtMostThreeCorrectionsAndTheCoordinatorsAreToldOnce() throws {
+        let (lab, service, _) = try assigned()
+        let request = try #require(lab.waitForMessages("dan@reviewers.test").first)
+        for _ in 0..<5 {
+            try reply(lab, service, from: "dan@reviewers.test", to: request, text: "Received, thank you.")
+        }
+
+        let ids = service.events("queued").compactMap { $0.detail["id"] }
+        #expect(ids.filter { $0.contains("-fix-") }.count == 3, "\(ids)")
+        #expect(ids.filter { $0.contains("corrections-exhausted") }.count == 1)
+    }
+
     @Test func resentReplyIsStoredAndAcknowledgedOnce() throws {
         let (lab, service, record) = try assigned()
         let request = try #require(lab.waitForMessages("ben@reviewers.test").first)
