@@ -66,7 +66,11 @@ public struct ReviewDesk: Sendable {
                 // An unidentified submission waits for a coordinator: conflicts cannot be checked without
                 // its institution ('tcreview assign REF' once it is filed under one).
                 if desk.context.settings.autoAssign, record.institution != nil {
-                    _ = try desk.assign(record: record, folder: folder)
+                    if let why = desk.reasonToHold(record) {
+                        try desk.hold(record, because: why)
+                    } else {
+                        _ = try desk.assign(record: record, folder: folder)
+                    }
                 }
             },
             everyCycle: { try desk.remindIfNewDay(now: desk.context.clock()) })

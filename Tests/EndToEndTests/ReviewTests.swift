@@ -154,6 +154,27 @@ import Testing
         }
     }
 
+    @Test func aPDFNamingAnInstitutionFromOutsideItsDomainsWaitsForACoordinatorBeforeReview() throws {
+        let lab = try MailLab()
+        let service = try ServiceFixture(lab: lab, review: ["auto-assign = yes"])
+        try lab.send(
+            TestMessage.submission(pdf: form, from: "Someone <someone@stranger.test>"), from: "someone@stranger.test")
+        try lab.waitForInbox(count: 1)
+        try service.runOnce()
+
+        let record = try #require(try service.records().first)
+        #expect(record.institution == "Liverpool John Moores University", "it is filed as usual")
+        #expect(service.events("assignment-held").count == 1)
+        let ids = service.events("queued").compactMap { $0.detail["id"] }
+        #expect(!ids.contains { $0.contains("-review-") }, "no reviewer sees it yet: \(ids)")
+        #expect(ids.contains("\(record.reference)-assignment-held"))
+
+        // A coordinator who confirms it assigns reviewers by hand.
+        _ = try service.tcreview(["assign", record.reference])
+        let after = service.events("queued").compactMap { $0.detail["id"] }
+        #expect(after.contains { $0.contains("-review-") })
+    }
+
     @Test func anOutOfOfficeReplyWithoutHeadersIsKeptAndNeverAnswered() throws {
         let (lab, service, _) = try assigned()
         let request = try #require(lab.waitForMessages("dan@reviewers.test").first)
