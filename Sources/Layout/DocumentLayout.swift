@@ -7,6 +7,8 @@ public struct DocumentLayout: Sendable, Equatable, Codable {
     /// The schema's version; readers skip a layout whose version they do not know.
     public var version: Int
     public var pages: [LayoutPage]
+    /// Pages not read because they hold far more text than any form (a crafted "text bomb").
+    public var unreadPages: [Int]?
 
     public static let currentVersion = 1
 
@@ -22,6 +24,8 @@ public struct LayoutPage: Sendable, Equatable, Codable {
     public var width: Double
     public var height: Double
     public var blocks: [LayoutBlock]
+    /// Not read: far more text than any form.
+    public var unread: Bool?
 
     public init(number: Int, width: Double, height: Double, blocks: [LayoutBlock]) {
         self.number = number

@@ -61,7 +61,7 @@ enum ReadingOrder {
     private static func middleGap(_ row: VisualRow, pageWidth: Double) -> ClosedRange<Double>? {
         guard row.fragments.count >= 2 else { return nil }
         var best: ClosedRange<Double>?
-        for (left, right) in zip(row.fragments, row.fragments.dropFirst()) {
+        for (left, right) in zip(row.fragments, row.fragments.dropFirst()) where right.box.x1 > left.box.x2 {
             let gap = left.box.x2...right.box.x1
             let middle = (gap.lowerBound + gap.upperBound) / 2
             guard gap.upperBound - gap.lowerBound >= 6, middle > 0.3 * pageWidth, middle < 0.7 * pageWidth else {

@@ -12,6 +12,8 @@ public struct PDFSummary: Sendable, Equatable, Codable {
     public var pages: Int
     /// Characters of text found across all pages (0 for a scanned, image-only PDF); nil when not extracted.
     public var textCharacters: Int?
+    /// Pages whose text was not read because it is far larger than any form's.
+    public var unreadPages: [Int]?
     public var title: String?
     public var author: String?
     public var creator: String?
@@ -90,30 +92,51 @@ public final class PDFDocument {
             let documents = [UnsafeDocument(pointer: document), UnsafeDocument(pointer: second.document)]
             DispatchQueue.concurrentPerform(iterations: 2) { worker in
                 let renderer = render ? Renderer() : nil
+                var budget = Self.characterBudget / 2
                 for index in stride(from: worker, to: count, by: 2) {
-                    results.set(index, Self.layout(page: index, of: documents[worker].pointer, renderer: renderer))
+                    results.set(
+                        index,
+                        Self.layout(page: index, of: documents[worker].pointer, renderer: renderer, budget: &budget))
                 }
             }
             withExtendedLifetime(second) {}
             pages = results.pages
         } else {
             let renderer = render ? Renderer() : nil
-            pages = (0..<count).map { Self.layout(page: $0, of: document, renderer: renderer) }
+            var budget = Self.characterBudget
+            pages = (0..<count).map { Self.layout(page: $0, of: document, renderer: renderer, budget: &budget) }
         }
         DocumentBuilder.linkContinuations(&pages)
-        return DocumentLayout(pages: pages)
+        var layout = DocumentLayout(pages: pages)
+        layout.unreadPages = pages.filter { $0.unread == true }.map(\.number)
+        return layout
     }
 
     /// Documents this long are read by two workers.
     static let parallelFrom = 16
 
-    private static func layout(page index: Int, of document: OpaquePointer, renderer: Renderer?) -> LayoutPage {
+    /// The characters read from one document, and from one page, at most: a real form has well under a
+    /// million; a crafted "text bomb" is not read into memory (its pages are reported as not read).
+    static let characterBudget = 4_000_000
+    static let pageBudget = 200_000
+
+    private static func layout(page index: Int, of document: OpaquePointer, renderer: Renderer?, budget: inout Int)
+        -> LayoutPage
+    {
         guard let page = poppler_document_get_page(document, Int32(index)) else {
             return LayoutPage(number: index + 1, width: 0, height: 0, blocks: [])
         }
         defer { g_object_unref(UnsafeMutableRawPointer(page)) }
         // The page stays open while the layout is built: it renders the page only if it needs to.
-        return PageBuilder.build(PageReader.input(page, renderer: renderer), number: index + 1)
+        let input = PageReader.input(page, renderer: renderer)
+        guard input.glyphs.count <= min(pageBudget, budget) else {
+            budget = 0
+            var skipped = LayoutPage(number: index + 1, width: input.width, height: input.height, blocks: [])
+            skipped.unread = true
+            return skipped
+        }
+        budget -= input.glyphs.count
+        return PageBuilder.build(input, number: index + 1)
     }
 
     /// The text of one page (0-based) in reading order, table cells apart by tabs, as `text.txt` has it.

@@ -37,6 +37,7 @@ public enum PDFExtraction {
             var summary = document.summary
             if textOutput != nil || layoutOutput != nil {
                 let layout = document.layout()
+                summary.unreadPages = layout.unreadPages?.isEmpty == false ? layout.unreadPages : nil
                 if let textOutput {
                     let text = layout.pages.map { PlainText.text(of: $0) + "\u{0C}" }.joined()
                     summary.textCharacters = text.unicodeScalars.reduce(0) {

@@ -61,8 +61,14 @@ extension MessageProcessor {
                 part.path, textOutput: part.path + ".txt", layoutOutput: part.path + ".layout.json")
             let name = part.fileName ?? "the attached PDF"
             switch inspection {
-            case .readable:
+            case .readable(let summary):
                 decision.pdfs.append(.init(part: part, inspection: inspection))
+                if let unread = summary.unreadPages, let first = unread.first, let last = unread.last {
+                    let pages = first == last ? "page \(first)" : "pages \(first)–\(last)"
+                    decision.notes.append(
+                        "\(name): \(pages) hold far more text than a form does and were not checked; a coordinator will look at it."
+                    )
+                }
             case .killed(let why):
                 decision.pdfs.append(.init(part: part, inspection: inspection))
                 decision.notes.append("\(name) could not be fully checked (\(why)); a coordinator will look at it.")
