@@ -52,7 +52,7 @@ extension ReviewDesk {
     func currentReviews(folder: String) -> [ReviewAnswers] {
         let stored = store.storedReviews(in: folder)
         return store.assignments(in: folder).filter { $0.status == .received }.compactMap { assignment in
-            stored.filter { $0.reviewer == assignment.reviewer }.max { $0.number < $1.number }?.answers
+            StoredReview.current(stored.filter { $0.reviewer == assignment.reviewer })?.answers
         }
     }
 

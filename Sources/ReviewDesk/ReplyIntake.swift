@@ -117,7 +117,8 @@ extension ReviewDesk {
         switch ReplyParser.parse(plainText: message.plainText, htmlText: message.htmlText, rubric: rubric) {
         case .success(let answers):
             let number = try storeReview(
-                answers, assignment: assignment, folder: folder, messagePath: path, rubric: rubric, key: key)
+                answers, assignment: assignment, folder: folder, messagePath: path, rubric: rubric, key: key,
+                date: message.date)
             var updated = store.assignments(in: folder)
             if let index = updated.firstIndex(where: { $0.token == token }) { updated[index].status = .received }
             try store.save(updated, in: folder)
@@ -179,7 +180,7 @@ extension ReviewDesk {
     /// Writes review number N: the reply as it arrived, a readable copy, and the JSON (written last, the commit).
     private func storeReview(
         _ answers: ReviewAnswers, assignment: AssignmentRecord, folder: String, messagePath: String, rubric: Rubric,
-        key: String
+        key: String, date: Date?
     ) throws -> Int {
         let reviews = "\(folder)/\(AssignmentStore.reviewsFolder)"
         try FileSystem.makeDirectory(reviews)
@@ -197,11 +198,19 @@ extension ReviewDesk {
         try FileSystem.writeAtomically(
             Data(readable(answers, assignment: assignment, rubric: rubric, number: number).utf8),
             to: "\(reviews)/\(stem).txt")
-        let stored = StoredReview(
+        let now = context.clock()
+        // The reply's Date counts when it is plausible: not before the review was asked for, not in the future.
+        let written = date.flatMap {
+            $0 >= assignment.assigned.addingTimeInterval(-86_400) && $0 <= now.addingTimeInterval(86_400) ? $0 : nil
+        }
+        var stored = StoredReview(
             reference: assignment.reference, reviewer: assignment.reviewer, reviewerName: assignment.reviewerName,
-            number: number, received: context.clock(),
-            supersedes: number > 1 ? "review-\(slug)-\(number - 1).json" : nil,
-            stage: rubric.stage, answers: answers, messageKey: key)
+            number: number, received: now, supersedes: nil, stage: rubric.stage, answers: answers, messageKey: key,
+            written: written)
+        // It replaces the review that counted so far only if it was written after it.
+        if let counting = StoredReview.current(earlier), StoredReview.current([counting, stored])?.number == number {
+            stored.supersedes = "review-\(slug)-\(counting.number).json"
+        }
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -287,4 +296,13 @@ public struct StoredReview: Codable, Sendable, Equatable {
     public var answers: ReviewAnswers
     /// The Message-ID (or content hash) of the reply it came from.
     public var messageKey: String?
+    /// When the reviewer wrote it (the reply's Date, when plausible); nil for reviews stored before.
+    public var written: Date?
+
+    /// A reviewer's review that counts: the one written last, by the reply's Date; of two written at the
+    /// same time (or without a Date), the one that arrived last. So an older copy arriving late never
+    /// replaces a newer review.
+    public static func current(_ reviews: [StoredReview]) -> StoredReview? {
+        reviews.max { ($0.written ?? $0.received, $0.number) < ($1.written ?? $1.received, $1.number) }
+    }
 }

@@ -228,6 +228,33 @@ import Testing
         #expect(second.contains("supersedes"))
     }
 
+    @Test func anOlderCopyArrivingLateNeverReplacesTheNewerReview() throws {
+        let (lab, service, record) = try assigned()
+        let request = try #require(lab.waitForMessages("ben@reviewers.test").first)
+        let body = TestMessage.body(of: request)
+        func rfc2822(_ date: Date) -> String {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+            return formatter.string(from: date)
+        }
+        // The newer review (written an hour ago) arrives first; an older copy (written three hours ago) later.
+        for (hoursAgo, score) in [(1, { (_: Int, max: Int) in "\(max)" }), (3, { (min: Int, _: Int) in "\(min)" })] {
+            try lab.send(
+                ReviewReply.message(
+                    to: request, from: "ben@reviewers.test", text: ReviewReply.filled(body, score: score),
+                    date: rfc2822(Date().addingTimeInterval(-3600 * Double(hoursAgo)))),
+                from: "ben@reviewers.test")
+            try lab.waitForInbox(count: 1)
+            try service.runOnce()
+        }
+
+        let reviews = storedReviews(service, record)
+        #expect(reviews.count == 2, "both are kept")
+        let late = try String(contentsOfFile: "\(service.folder(of: record))/reviews/\(reviews[1])", encoding: .utf8)
+        #expect(!late.contains("supersedes"), "the older copy does not replace the newer review")
+    }
+
     @Test func outOfOfficeReplyIsNeverAnswered() throws {
         let (lab, service, record) = try assigned()
         let request = try #require(lab.waitForMessages("ben@reviewers.test").first)
