@@ -25,6 +25,9 @@ struct IntakeDecision {
 }
 
 extension MessageProcessor {
+    /// The time one email's PDFs may take together: three PDFs' worth of `pdf-timeout`.
+    static func pdfBudget(timeout: TimeInterval) -> TimeInterval { 3 * timeout }
+
     /// Whether a part is a PDF: by type, by name, or by content for `application/octet-stream`.
     static func isPDF(_ part: MessagePart) -> Bool {
         if part.contentType == "application/pdf" || part.contentType == "application/x-pdf" { return true }
@@ -56,10 +59,21 @@ extension MessageProcessor {
             return decision
         }
         var refused: [(name: String, inspection: PDFInspection)] = []
+        // One email's PDFs share a time budget: twelve crafted PDFs must not hold the service for twelve
+        // timeouts. What is left when it runs out is filed unchecked, and a coordinator looks.
+        let budget = Self.pdfBudget(timeout: context.inspector.timeout)
+        let started = Date()
+        var unchecked: [String] = []
         for part in candidates {
+            let name = part.fileName ?? "the attached PDF"
+            if Date().timeIntervalSince(started) >= budget {
+                decision.pdfs.append(
+                    .init(part: part, inspection: .killed("not checked: the email's time for PDFs ran out")))
+                unchecked.append(name)
+                continue
+            }
             let inspection = context.inspector.inspect(
                 part.path, textOutput: part.path + ".txt", layoutOutput: part.path + ".layout.json")
-            let name = part.fileName ?? "the attached PDF"
             switch inspection {
             case .readable(let summary):
                 decision.pdfs.append(.init(part: part, inspection: inspection))
@@ -75,6 +89,11 @@ extension MessageProcessor {
             case .encrypted, .unreadable:
                 refused.append((name, inspection))
             }
+        }
+        if !unchecked.isEmpty {
+            decision.notes.append(
+                "\(unchecked.joined(separator: ", ")) \(unchecked.count == 1 ? "was" : "were") filed without being checked (the email holds more PDFs than can be read in the time allowed); a coordinator will look."
+            )
         }
         if decision.pdfs.isEmpty {
             let names = refused.map(\.name)
