@@ -62,11 +62,15 @@ final class CurlEasy {
     }
 
     /// Runs one transfer to `url`, sending the response body to `sink` and reading any upload from `source`.
+    ///
+    /// - Parameter timeout: the most the whole transfer may take, in seconds; every transfer has a bound,
+    ///   so a server that trickles a byte every few seconds cannot hold a cycle for ever.
     func perform(
         url: String, command: String, sink: ResponseSink, source: UploadSource? = nil,
-        recipients: [String] = []
+        recipients: [String] = [], timeout: Int = TransferTime.command
     ) throws(MailTransportError) {
         try set(CURLOPT_URL, url)
+        try set(CURLOPT_TIMEOUT, timeout)
         let sinkContext = Unmanaged.passUnretained(sink).toOpaque()
         try check(tc_curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION, responseSinkCallback), command: command)
         try check(tc_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, sinkContext), command: command)
@@ -210,4 +214,13 @@ private func uploadSourceCallback(
     guard let buffer, let context else { return 0 }
     let source = Unmanaged<UploadSource>.fromOpaque(context).takeUnretainedValue()
     return source.fill(UnsafeMutableRawBufferPointer(start: buffer, count: size * count))
+}
+
+/// How long a transfer may take: a command a couple of minutes; a message in proportion to its size.
+public enum TransferTime {
+    /// A command's answer (a search, a status, a login), in seconds.
+    public static let command = 120
+
+    /// A message of `size` bytes, at no less than 20 KB a second on average, and a minute to start.
+    public static func message(size: Int) -> Int { 60 + max(0, size) / 20_000 }
 }

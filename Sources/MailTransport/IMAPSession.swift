@@ -85,7 +85,8 @@ public final class IMAPSession {
         let sink = ResponseSink(target: .file(descriptor), limit: limit, path: path)
         var url = "\(origin)/\(Self.urlEncode(mailbox));UIDVALIDITY=\(uidValidity)/;UID=\(uid)"
         if let section { url += "/;SECTION=\(section)" }
-        try easy.perform(url: url, command: "UID FETCH \(uid)", sink: sink)
+        try easy.perform(
+            url: url, command: "UID FETCH \(uid)", sink: sink, timeout: TransferTime.message(size: limit ?? (25 << 20)))
         return sink.count
     }
 

@@ -30,7 +30,8 @@ public final class SMTPSession {
         let sink = ResponseSink(target: .memory, limit: 1 << 20)
         try easy.perform(
             url: origin, command: "sending to \(recipients.joined(separator: ", "))", sink: sink,
-            source: UploadSource(message), recipients: recipients.map { "<\($0)>" })
+            source: UploadSource(message), recipients: recipients.map { "<\($0)>" },
+            timeout: TransferTime.message(size: message.count))
     }
 
     /// Whether an address is a plain `local@domain` with nothing that could end an SMTP command line.
