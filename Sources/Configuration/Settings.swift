@@ -38,6 +38,9 @@ public struct Settings: Sendable {
     public var overdueNotifyDays: Int = 7
     /// Whether reviewers are assigned as soon as a submission is filed.
     public var autoAssign: Bool = true
+    /// The receiving server's name in `Authentication-Results` (`[review] authserv-id`): when set, a review
+    /// is applied only if that server saw DKIM or DMARC pass for it.
+    public var authservID: String?
     /// Whether compiled feedback goes to the institution at once, instead of as a draft to the coordinators.
     public var autoSendFeedback: Bool = false
     /// Weeks before a submission window closes that leads who owe a stage are reminded; 0 is off.

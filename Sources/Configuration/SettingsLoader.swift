@@ -21,7 +21,7 @@ public struct SettingsLoader {
             "archive", "poll-interval", "max-message-size", "coordinators", "replies-per-hour", "pdf-timeout",
             "pdf-memory-limit", "rubrics",
         ],
-        "review": ["reminder-days-before", "overdue-notify-days", "auto-assign"],
+        "review": ["reminder-days-before", "overdue-notify-days", "auto-assign", "authserv-id"],
         "feedback": ["auto-send"],
         "deadlines": ["remind-leads-weeks"],
     ]
@@ -202,7 +202,15 @@ public struct SettingsLoader {
             institutions: institutions, configDirectory: directory, rubricsFolder: rubrics,
             reminderDaysBefore: reminderDaysBefore, overdueNotifyDays: overdueNotifyDays, autoAssign: autoAssign,
             autoSendFeedback: autoSendFeedback, remindLeadsWeeks: remindLeadsWeeks)
-        return (settings, problems)
+        var checked = settings
+        if let id = ini.value("review", "authserv-id"), !id.isEmpty {
+            if id.contains(where: { $0.isWhitespace || $0 == ";" }) {
+                problem("review", "authserv-id", "authserv-id must be one server name, e.g. mx.example.org")
+            } else {
+                checked.authservID = id.lowercased()
+            }
+        }
+        return (checked, problems)
     }
 
     /// `addr` from `Name <addr>`, or the text itself.

@@ -112,6 +112,17 @@ extension ReviewDesk {
                 message: message)
             return (record.reference, "kept aside: \(why)")
         }
+        // From can be forged: a review must answer our request, and where the receiving server vouches
+        // for senders (Authentication-Results), it must have seen DKIM or DMARC pass.
+        if let doubt = Self.doubt(about: message, token: token, authservID: context.settings.authservID) {
+            _ = try keepAside(path, folder: folder, reason: doubt, key: key)
+            try tellCoordinators(
+                reference: record.reference, kind: "aside-\(Self.shortHash(key))", subject: "Review reply not applied",
+                action:
+                    "A reply to a review request was kept aside and not applied, because it \(doubt). If it is genuine, ask the reviewer to reply to the request email itself.",
+                message: message)
+            return (record.reference, "kept aside: \(doubt)")
+        }
         guard let rubric = rubric(for: record), let sender else { return (record.reference, "no rubric") }
         let replyID = message.messageID.flatMap { MessageComposer.isSafeToken($0) ? $0 : nil }
         switch ReplyParser.parse(plainText: message.plainText, htmlText: message.htmlText, rubric: rubric) {
@@ -278,6 +289,21 @@ extension ReviewDesk {
             reference: reference, kind: kind, subject: subject, action: action, facts: facts,
             coordinators: context.coordinators)
         try context.enqueue(notice, id: "\(reference)-\(kind)", reference: reference)
+    }
+
+    /// Why a reply from the assigned reviewer's address is still not to be trusted, or nil.
+    static func doubt(about message: ParsedMessage, token: String, authservID: String?) -> String? {
+        let referenced = ([message.inReplyTo].compactMap { $0 } + message.references).contains { $0.contains(token) }
+        guard referenced else { return "does not answer our request email (no In-Reply-To or References naming it)" }
+        guard let authservID else { return nil }
+        // Only the topmost result from our own server counts: the one it added on receipt (a sender can
+        // write such a header too, further down).
+        let result = message.headers.first {
+            $0.name.lowercased() == "authentication-results"
+                && $0.value.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() == authservID
+        }?.value.lowercased()
+        let passed = result.map { $0.contains("dkim=pass") || $0.contains("dmarc=pass") } ?? false
+        return passed ? nil : "was not vouched for by \(authservID) (no DKIM or DMARC pass in Authentication-Results)"
     }
 
     static func shortHash(_ text: String) -> String { String(SHA256.hex(of: Data(text.utf8)).prefix(10)) }

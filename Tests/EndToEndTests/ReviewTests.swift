@@ -175,6 +175,46 @@ import Testing
         #expect(after.contains { $0.contains("-review-") })
     }
 
+    @Test func aReviewThatDoesNotAnswerOurRequestIsKeptAsideNotApplied() throws {
+        let (lab, service, record) = try assigned()
+        let request = try #require(lab.waitForMessages("dan@reviewers.test").first)
+        let subject = try #require(TestMessage.header("Subject", in: request))
+        // The assigned reviewer's From and the token in the subject, but no In-Reply-To or References.
+        try lab.send(
+            TestMessage.make(
+                from: "dan@reviewers.test", subject: "Re: \(subject)",
+                body: ReviewReply.filled(TestMessage.body(of: request))),
+            from: "stranger@elsewhere.test")
+        try lab.waitForInbox(count: 1)
+        try service.runOnce()
+
+        #expect(storedReviews(service, record).isEmpty)
+        let ids = service.events("queued").compactMap { $0.detail["id"] }
+        #expect(ids.contains { $0.hasPrefix("\(record.reference)-aside-") }, "the coordinators are told: \(ids)")
+    }
+
+    @Test func whereTheServerVouchesForSendersAReviewNeedsDKIMOrDMARCToPass() throws {
+        let lab = try MailLab()
+        let service = try ServiceFixture(lab: lab, review: ["auto-assign = yes", "authserv-id = mx.lab.test"])
+        try lab.send(TestMessage.submission(pdf: form), from: "jane@ljmu.test")
+        try lab.waitForInbox(count: 1)
+        try service.runOnce()
+        let record = try #require(try service.records().first)
+        let request = try #require(lab.waitForMessages("dan@reviewers.test").first)
+        let text = ReviewReply.filled(TestMessage.body(of: request))
+
+        // No result from our server (or a failing one): kept aside.
+        try reply(
+            lab, service, from: "dan@reviewers.test", to: request, text: text,
+            headers: ["Authentication-Results: mx.lab.test; dkim=fail header.d=reviewers.test"])
+        #expect(storedReviews(service, record).isEmpty)
+        // Our server saw DKIM pass: applied.
+        try reply(
+            lab, service, from: "dan@reviewers.test", to: request, text: text,
+            headers: ["Authentication-Results: mx.lab.test; dkim=pass header.d=reviewers.test; dmarc=pass"])
+        #expect(storedReviews(service, record).count == 1)
+    }
+
     @Test func anOutOfOfficeReplyWithoutHeadersIsKeptAndNeverAnswered() throws {
         let (lab, service, _) = try assigned()
         let request = try #require(lab.waitForMessages("dan@reviewers.test").first)
