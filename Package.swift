@@ -42,7 +42,9 @@ let package = Package(
         ),
         .target(
             name: "Intake",
-            dependencies: ["Archive", "Configuration", "MIME", "MailTransport", "PDFReader", "Prescreen", "Layout"]),
+            dependencies: [
+                "Archive", "Configuration", "MIME", "MailTransport", "PDFReader", "Prescreen", "Layout", "Hashing",
+            ]),
         .executableTarget(name: "tcreview-extract", dependencies: ["PDFReader"]),
         .executableTarget(
             name: "tcreview",

@@ -1,6 +1,7 @@
 import Archive
 import Configuration
 import Foundation
+import Hashing
 import MIME
 
 /// Everything intake needs, built once from the settings.
@@ -36,12 +37,44 @@ public struct IntakeContext: Sendable {
 
 extension IntakeContext {
     /// Composes a message and queues it in the outbox under `id`; an id queued before is not queued again.
+    ///
+    /// Notices to the coordinators are capped per kind and day (`noticesPerDay`), whatever their
+    /// references: whatever loop a bug or a hostile sender finds, the coordinators' inbox is bounded.
     public func enqueue(_ message: OutgoingMessage, id: String, reference: String) throws {
+        if let kind = Self.noticeKind(message.subject), !outbox.contains(id: id) {
+            let day = clock().formatted(.iso8601.year().month().day())
+            let key = "\(day)-\(SHA256.hex(of: Data(kind.utf8)).prefix(16))"
+            let sent = state.load(Int.self, kind: "notice-counts", key: key) ?? 0
+            guard sent < Self.noticesPerDay else {
+                if sent == Self.noticesPerDay {
+                    log.record(
+                        "notice-capped", reference: reference,
+                        "no more \u{201C}\(kind)\u{201D} notices today: \(Self.noticesPerDay) were sent; the rest are in the journal"
+                    )
+                    try state.save(sent + 1, kind: "notice-counts", key: key)
+                }
+                return
+            }
+            try state.save(sent + 1, kind: "notice-counts", key: key)
+        }
         let data = try MessageComposer.compose(message)
         if try outbox.enqueue(id: id, message: data) {
             let to = (message.to + message.cc).map(\.address).joined(separator: ", ")
             log.record("queued", reference: reference, "\(reference): queued \(id) to \(to)", detail: ["id": id])
         }
+    }
+}
+
+extension IntakeContext {
+    /// Coordinator notices of one kind a day, at most.
+    public static let noticesPerDay = 20
+
+    /// The kind of a coordinator notice: its subject without the tag and the reference.
+    static func noticeKind(_ subject: String) -> String? {
+        guard subject.hasPrefix("[tcreview] ") else { return nil }
+        var kind = subject.dropFirst("[tcreview] ".count)
+        if kind.hasSuffix("]"), let open = kind.lastIndex(of: "[") { kind = kind[..<open] }
+        return kind.trimmingCharacters(in: .whitespaces)
     }
 }
 
