@@ -11,8 +11,8 @@ import Foundation
 public enum MessageComposer {
     public static func compose(_ outgoing: OutgoingMessage) throws(MIMEError) -> Data {
         GMime.ensureInitialized()
-        for address in [outgoing.from] + outgoing.to + outgoing.cc where !isSafeToken(address.address) {
-            throw .unsafeHeader(name: "address")
+        for address in [outgoing.from] + outgoing.to + outgoing.cc where !isSafeAddress(address.address) {
+            throw .unsafeAddress(address.address)
         }
         for id in [outgoing.messageID] + outgoing.references + [outgoing.inReplyTo].compactMap({ $0 })
         where !isSafeToken(id) {
@@ -129,6 +129,18 @@ public enum MessageComposer {
     }
 
     /// Whether an address or message ID is plain printable ASCII with no spaces or angle brackets.
+    /// A plain mailbox, `local@domain`, which may be in UTF-8 (RFC 6531, `josé@example.org`): nothing
+    /// that could end a header line or another address.
+    public static func isSafeAddress(_ address: String) -> Bool {
+        guard address.utf8.count <= 254, let at = address.lastIndex(of: "@"), at != address.startIndex,
+            address.index(after: at) != address.endIndex
+        else { return false }
+        return address.unicodeScalars.allSatisfy { scalar in
+            scalar.value > 0x20 && scalar.value != 0x7F && !(0x80..<0xA0).contains(scalar.value)
+                && !"<>()[]\\,;:\"".unicodeScalars.contains(scalar)
+        }
+    }
+
     public static func isSafeToken(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.count <= 998
             && text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && $0 != "<" && $0 != ">" }

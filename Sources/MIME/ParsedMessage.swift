@@ -73,12 +73,16 @@ public enum MIMEError: Error, Equatable, CustomStringConvertible {
     case unreadable(path: String, detail: String)
     case cannotWrite(path: String, detail: String)
     case unsafeHeader(name: String)
+    /// An address that is not a plain mailbox (spaces, brackets, control characters).
+    case unsafeAddress(String)
 
     public var description: String {
         switch self {
         case .unreadable(let path, let detail): return "Could not read the message in \(path): \(detail)."
         case .cannotWrite(let path, let detail): return "Could not write \(path): \(detail)."
         case .unsafeHeader(let name): return "Refused to write the \(name) header: its value contains a line break."
+        case .unsafeAddress(let address):
+            return "Refused to write the address \(address.debugDescription): it is not a plain mailbox."
         }
     }
 }

@@ -95,6 +95,20 @@ import Testing
         withExtendedLifetime(smtp) {}
     }
 
+    @Test func aSenderWithAUTF8AddressIsFiledAtOnce() throws {
+        let lab = try MailLab()
+        let service = try ServiceFixture(lab: lab)
+        try lab.send(TestMessage.submission(pdf: pdf, from: "José García <josé@ljmu.test>"), from: "jose@ljmu.test")
+        try lab.waitForInbox(count: 1)
+        let run = try service.tcreview()
+
+        #expect(try service.records().count == 1, "filed in the first cycle: \(run.stderr)")
+        #expect(service.events("process-failed").isEmpty)
+        #expect(!run.stderr.contains("automatic replies this hour"), "no false reason")
+        // The confirmation went out (the lab's OpenSMTPD takes SMTPUTF8), or, refused, says why.
+        #expect(service.events("sent").count + service.events("send-rejected").count >= 1, "\(run.stderr)")
+    }
+
     @Test func resendAfterACoordinatorMovedTheFolderIsStillRecognised() throws {
         let lab = try MailLab()
         let service = try ServiceFixture(lab: lab)

@@ -84,9 +84,15 @@ import Testing
         "lead@ljmu.ac.uk\r\nBcc: evil@x.example", "lead@ljmu.ac.uk\n", "a b@ljmu.ac.uk", "<lead@ljmu.ac.uk>", "",
     ])
     func addressWithLineBreakOrSpaceIsRefused(address: String) {
-        #expect(throws: MIMEError.unsafeHeader(name: "address")) {
+        #expect(throws: MIMEError.unsafeAddress(address)) {
             try MessageComposer.compose(confirmation(to: MailAddress(address: address)))
         }
+    }
+
+    @Test func aUTF8AddressIsAPlainMailboxAndIsWritten() throws {
+        let data = try MessageComposer.compose(
+            confirmation(to: MailAddress(name: "José García", address: "josé@ljmu.ac.uk")))
+        #expect(headerLines(data).contains { $0.hasPrefix("To:") && $0.contains("ljmu.ac.uk") })
     }
 
     @Test func messageIDWithLineBreakIsRefused() {
