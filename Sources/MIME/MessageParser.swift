@@ -15,7 +15,7 @@ public enum MessageParser {
     /// - Parameters:
     ///   - directory: where each attachment is written, as `part-1`, `part-2`, …; it must exist.
     ///   - maxDepth: how deep forwarded messages and nested multiparts are followed.
-    public static func parse(file path: String, extractingTo directory: String, maxDepth: Int = 12)
+    public static func parse(file path: String, extractingTo directory: String, maxDepth: Int = 40)
         throws(MIMEError) -> ParsedMessage
     {
         try withMessage(in: path) { message throws(MIMEError) in
@@ -25,6 +25,7 @@ public enum MessageParser {
             parsed.attachments = walker.attachments
             parsed.plainText = walker.plainText
             parsed.htmlText = walker.htmlText
+            parsed.nestedTooDeep = walker.nestedTooDeep
             return parsed
         }
     }
@@ -120,6 +121,8 @@ private struct PartWalker {
     var attachments: [MessagePart] = []
     var plainText: String?
     var htmlText: String?
+    /// Parts were left unopened, nested deeper than `maxDepth`.
+    var nestedTooDeep = false
 
     init(directory: String, maxDepth: Int) {
         self.directory = directory
@@ -132,7 +135,10 @@ private struct PartWalker {
     }
 
     mutating func walk(object: UnsafeMutablePointer<GMimeObject>, depth: Int) throws(MIMEError) {
-        guard depth <= maxDepth else { return }
+        guard depth <= maxDepth else {
+            nestedTooDeep = true
+            return
+        }
         if tc_gmime_is_multipart(object) != 0 {
             let multipart = upcast(object, to: GMimeMultipart.self)
             for index in 0..<g_mime_multipart_get_count(multipart) {

@@ -21,6 +21,8 @@ public struct ParsedMessage: Sendable {
     public var plainText: String?
     /// The first text/html body, decoded to UTF-8.
     public var htmlText: String?
+    /// Some parts are nested (forwarded within forwarded …) deeper than the parser opens.
+    public var nestedTooDeep = false
 
     public init() {}
 

@@ -174,6 +174,43 @@ import Testing
         #expect(message.from.first?.address == "office@ljmu.ac.uk")
     }
 
+    /// A PDF inside `levels` forwarded messages, each a message/rfc822 part of the one around it.
+    private func forwarded(levels: Int) -> String {
+        var inner = """
+            From: Tom Lead <lead@ljmu.ac.uk>
+            Subject: LJMU July 2024
+            MIME-Version: 1.0
+            Content-Type: application/pdf; name="LJMU_07_2024.pdf"
+            Content-Disposition: attachment; filename="LJMU_07_2024.pdf"
+            Content-Transfer-Encoding: base64
+
+            \(MessageFixtures.base64Lines(pdf))
+            """
+        for level in 0..<levels {
+            inner = """
+                From: Forwarder \(level) <office@ljmu.ac.uk>
+                Subject: Fwd
+                MIME-Version: 1.0
+                Content-Type: message/rfc822
+
+                \(inner)
+                """
+        }
+        return inner
+    }
+
+    @Test func aPDFForwardedTwentyTimesIsStillFound() throws {
+        let message = try parse(forwarded(levels: 20))
+        #expect(message.attachments.count == 1)
+        #expect(!message.nestedTooDeep)
+    }
+
+    @Test func partsNestedDeeperThanTheParserOpensAreReportedNotTakenForNoAttachment() throws {
+        let message = try parse(forwarded(levels: 60))
+        #expect(message.attachments.isEmpty)
+        #expect(message.nestedTooDeep)
+    }
+
     @Test func quotedPrintableTextIsDecodedToUTF8() throws {
         let message = try parse(
             """

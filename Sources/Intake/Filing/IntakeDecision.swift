@@ -52,6 +52,11 @@ extension MessageProcessor {
             decision.quarantine = .conversation
             return decision
         }
+        if candidates.isEmpty, parsed?.nestedTooDeep == true {
+            // The truth, not "no attachment": there may well be a PDF, too deep to open.
+            decision.quarantine = .nestedTooDeep
+            return decision
+        }
         if candidates.isEmpty {
             // Inline images without a name (logos in signatures) are not attachments to a person.
             let named = attachments.filter { $0.fileName != nil }

@@ -9,6 +9,8 @@ public enum QuarantineReason: Sendable, Equatable, Codable {
     /// A reply to one of the service's own emails, without a submission: a conversation for a person,
     /// answered at most once, never with the rejection again.
     case conversation
+    /// Its parts are nested (forwarded within forwarded …) more deeply than can be opened.
+    case nestedTooDeep
 
     /// A few words for subjects and logs.
     public var summary: String {
@@ -19,6 +21,7 @@ public enum QuarantineReason: Sendable, Equatable, Codable {
         case .unreadable: return "the PDF could not be opened"
         case .tooLarge: return "the email is too large"
         case .conversation: return "a reply to our email"
+        case .nestedTooDeep: return "attachments nested too deeply"
         }
     }
 
@@ -38,6 +41,8 @@ public enum QuarantineReason: Sendable, Equatable, Codable {
             return "at \(Letters.size(size)) it is larger than the \(Letters.size(limit)) we can accept."
         case .conversation:
             return "it is a reply to one of our emails, without a self-assessment attached."
+        case .nestedTooDeep:
+            return "its attachments are nested (forwarded within forwarded emails) more deeply than we can open."
         }
     }
 
@@ -57,6 +62,8 @@ public enum QuarantineReason: Sendable, Equatable, Codable {
                 "Please make the PDF smaller (for example, export it with \"minimum size\" or compress its images) and send it again."
         case .conversation:
             return "A coordinator will read it and reply."
+        case .nestedTooDeep:
+            return "Please attach the PDF directly to a new email, rather than forwarding an email that contains it."
         }
     }
 }
