@@ -10,20 +10,7 @@ import Testing
 @Suite struct NoticeCapTests {
     @Test func noticesOfOneKindAreCappedPerDayWhateverTheirReferences() throws {
         let directory = TemporaryDirectory()
-        try directory.write(
-            Data(
-                """
-                [imap]
-                url = imaps://mail.example.org/INBOX
-                [smtp]
-                url = smtps://mail.example.org
-                from = Technician Commitment <tc@example.org>
-                [service]
-                archive = \(directory.file("Mailbox"))
-                coordinators = coord@example.org
-
-                """.utf8), to: "config/tcreview.conf")
-        try directory.write(Data("name,short,domains,aliases,lead,joined\n".utf8), to: "config/institutions.csv")
+        try ConfigFixture.write(in: directory)
         let settings = try SettingsLoader().load(configPath: directory.file("config/tcreview.conf"))
         let context = IntakeContext(
             settings: settings, inspector: PDFInspector(executable: "/bin/false", timeout: 1, memoryLimit: 1 << 30))

@@ -15,20 +15,7 @@ import Testing
         let slow = directory.file("slow-extract")
         try "#!/bin/sh\necho x >> '\(calls)'\nexec sleep 5\n".write(toFile: slow, atomically: true, encoding: .utf8)
         chmod(slow, 0o755)
-        try directory.write(
-            Data(
-                """
-                [imap]
-                url = imaps://mail.example.org/INBOX
-                [smtp]
-                url = smtps://mail.example.org
-                from = Technician Commitment <tc@example.org>
-                [service]
-                archive = \(directory.file("Mailbox"))
-                coordinators = coord@example.org
-
-                """.utf8), to: "config/tcreview.conf")
-        try directory.write(Data("name,short,domains,aliases,lead,joined\n".utf8), to: "config/institutions.csv")
+        try ConfigFixture.write(in: directory)
         let settings = try SettingsLoader().load(configPath: directory.file("config/tcreview.conf"))
         let timeout = 0.2
         let context = IntakeContext(

@@ -7,40 +7,11 @@ import Foundation
 /// A loopback SMTP server that refuses every recipient for good (550), as a real server does for an
 /// address that does not exist; the lab's OpenSMTPD takes every recipient.
 final class RefusingSMTPServer: @unchecked Sendable {
-    let port: Int
-    private let listener: Int32
+    private let listener: LoopbackListener
+    var port: Int { listener.port }
 
     init() throws {
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var yes: Int32 = 1
-        setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard bound == 0, listen(listener, 8) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
-        }
-        self.listener = listener
-        port = Int(UInt16(bigEndian: address.sin_port))
-        Thread.detachNewThread { [listener] in
-            while true {
-                let client = accept(listener, nil, nil)
-                guard client >= 0 else { return }
-                Thread.detachNewThread { Self.converse(client) }
-            }
-        }
-    }
-
-    deinit {
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
+        listener = try LoopbackListener { client in Self.converse(client) }
     }
 
     private static func converse(_ client: Int32) {
@@ -74,7 +45,6 @@ final class RefusingSMTPServer: @unchecked Sendable {
     }
 
     private static func say(_ client: Int32, _ line: String) -> Bool {
-        let bytes = Array((line + "\r\n").utf8)
-        return bytes.withUnsafeBytes { write(client, $0.baseAddress, $0.count) } == bytes.count
+        LoopbackListener.writeAll(client, Array((line + "\r\n").utf8))
     }
 }
