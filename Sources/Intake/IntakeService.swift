@@ -19,6 +19,9 @@ public struct IntakeService: Sendable {
         public var sendFailure: MailTransportError?
     }
 
+    /// The longest a cycle goes on taking new messages, in seconds.
+    public static let cycleLimit: TimeInterval = 600
+
     public func cycle(stop: StopFlag) -> CycleResult {
         var result = CycleResult()
         // Coordinator commands change the archive too; a cycle and a command never interleave.
@@ -39,7 +42,10 @@ public struct IntakeService: Sendable {
         let sender = OutboxSender(context: context)
         let before = sender.flush(shouldStop: { stop.isRequested })
         do {
-            result.poll = try InboxPoller(context: context).poll(shouldStop: { stop.isRequested })
+            // A cycle takes no new message after `cycleLimit`: the rest wait for the next cycle, so the
+            // emails of this one go out and coordinators' commands get their turn at the archive.
+            let deadline = Date().addingTimeInterval(Self.cycleLimit)
+            result.poll = try InboxPoller(context: context).poll(shouldStop: { stop.isRequested || Date() > deadline })
         } catch {
             result.pollFailure = "\(error)"
             if case .loginDenied = error as? MailTransportError { result.loginDenied = true }
