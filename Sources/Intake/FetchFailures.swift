@@ -43,9 +43,11 @@ extension InboxPoller {
             "UID \(uid): could not be downloaded (attempt \(failure.attempts)), left in the inbox and tried again later; the messages after it go on: \(error)",
             detail: ["uid": "\(uid)", "attempts": "\(failure.attempts)", "error": "\(error)"])
         if failure.attempts >= FetchFailure.tellAfter, !failure.coordinatorsTold {
+            // UIDVALIDITY/UID as a name for the notice's reference and outbox id.
+            let uidName = uidKey.replacingOccurrences(of: "/", with: "-")
             let letters = Letters(from: context.serviceAddress, now: context.clock())
             let notice = letters.coordinatorNotice(
-                reference: "uid-\(uidKey.replacingOccurrences(of: "/", with: "-"))", kind: "fetch-failed",
+                reference: "uid-\(uidName)", kind: "fetch-failed",
                 subject: "A message in the inbox cannot be downloaded",
                 facts: [
                     ("Inbox UID", "\(uid)"), ("Attempts", "\(failure.attempts)"), ("Last error", "\(error)"),
@@ -55,7 +57,7 @@ extension InboxPoller {
                 to: context.coordinators)
             do {
                 try context.enqueue(
-                    notice, id: "fetch-failed-\(uidKey.replacingOccurrences(of: "/", with: "-"))", reference: "inbox")
+                    notice, id: "fetch-failed-\(uidName)", reference: "inbox")
                 failure.coordinatorsTold = true
             } catch {
                 context.log.record("notice-failed", "UID \(uid): the coordinators could not be told: \(error)")

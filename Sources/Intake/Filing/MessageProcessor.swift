@@ -138,7 +138,6 @@ public struct MessageProcessor: Sendable {
         return outcome
     }
 
-    /// The record in the folder a state points at, when that folder was committed for this very message.
     /// The content hash of the message filed under `key`, from its `message.eml`; nil when it cannot be
     /// read (filed just before a crash, or only its headers were kept), so the copy is taken as the same.
     private func filedBodyHash(_ state: MessageState, key: String) -> String? {
@@ -146,6 +145,7 @@ public struct MessageProcessor: Sendable {
         return MessageBody.hash("\(context.layout.root)/\(state.folder)/\(ArchiveLayout.messageFileName)")
     }
 
+    /// The record in the folder a state points at, when that folder was committed for this very message.
     private func committedRecord(_ state: MessageState, key: String) -> SubmissionRecord? {
         let path = "\(context.layout.root)/\(state.folder)/\(ArchiveLayout.recordFileName)"
         guard let record = try? SubmissionRecord.load(path), record.messageKey == key else { return nil }

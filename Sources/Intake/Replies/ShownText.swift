@@ -2,38 +2,17 @@
 /// invisible characters that reorder text, so a file name cannot pose as another
 /// (`LJMU_<U+202E>fdp.exe` displays as `LJMU_exe.pdf`).
 enum ShownText {
-    /// On one line: line breaks and other control characters shown as `\n`, `\r`, `\u{…}`.
+    /// On one line: line breaks and tabs shown as `\n`, `\r`, `\t`, other control characters (C0 and C1)
+    /// and direction controls as `<U+…>`.
     static func oneLine(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
-                    || isBidiControl(scalar)
-                {
-                    out += visible(scalar)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+        shown(text, named: ["\n": "\\n", "\r": "\\r", "\t": "\\t"]) { scalar in
+            isControl(scalar) || (0x80..<0xA0).contains(scalar.value) || isBidiControl(scalar)
         }
-        return out
     }
 
     /// A file name with its direction controls and control characters shown as `<U+202E>`.
     static func fileName(_ name: String) -> String {
-        var out = ""
-        for scalar in name.unicodeScalars {
-            if scalar.value < 0x20 || scalar.value == 0x7F || isBidiControl(scalar) {
-                out += visible(scalar)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        shown(name, named: [:]) { isControl($0) || isBidiControl($0) }
     }
 
     /// The marks that change the direction text is shown in: embeddings, overrides, isolates, marks.
@@ -44,8 +23,23 @@ enum ShownText {
         }
     }
 
-    private static func visible(_ scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        return "<U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)>"
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool { scalar.value < 0x20 || scalar.value == 0x7F }
+
+    /// `text` with each scalar that `hidden` picks written as its name in `named`, or as `<U+…>`.
+    private static func shown(
+        _ text: String, named: [Unicode.Scalar: String], hidden: (Unicode.Scalar) -> Bool
+    ) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if let name = named[scalar] {
+                out += name
+            } else if hidden(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "<U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)>"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }
