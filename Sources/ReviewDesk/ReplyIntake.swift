@@ -33,12 +33,8 @@ extension ReviewDesk {
             return true
         }
         let subject = (message.subject ?? "").lowercased()
-        if ["out of office", "automatic reply", "auto:", "autoreply", "auto-reply", "abwesenheit", "away from"]
-            .contains(where: { subject.hasPrefix($0) || subject.contains("[\($0)") })
-        {
-            return true
-        }
-        return false
+        return ["out of office", "automatic reply", "auto:", "autoreply", "auto-reply", "abwesenheit", "away from"]
+            .contains { subject.hasPrefix($0) || subject.contains("[\($0)") }
     }
 
     /// An out-of-office answer known by its words, for responders that add no header and keep the subject:
@@ -99,29 +95,29 @@ extension ReviewDesk {
         let fromReviewer =
             sender.map { reviewer?.owns(address: $0.address) ?? ($0.address.lowercased() == assignment.reviewer) }
             ?? false
-        guard fromReviewer, assignment.status != .withdrawn else {
-            let why =
-                assignment.status == .withdrawn
-                ? "answers an assignment that was withdrawn"
-                : "does not come from the assigned reviewer (\(assignment.reviewer))"
+        // Kept aside, never applied: a withdrawn assignment, someone other than the reviewer, or a From
+        // that may be forged (a review must answer our request, and where the receiving server vouches for
+        // senders in Authentication-Results, it must have seen DKIM or DMARC pass).
+        let aside: (why: String, advice: String)?
+        if assignment.status == .withdrawn {
+            aside = ("answers an assignment that was withdrawn", "Nobody else can put scores on a submission.")
+        } else if !fromReviewer {
+            aside = (
+                "does not come from the assigned reviewer (\(assignment.reviewer))",
+                "Nobody else can put scores on a submission."
+            )
+        } else {
+            aside = Self.doubt(about: message, token: token, authservID: context.settings.authservID).map {
+                ($0, "If it is genuine, ask the reviewer to reply to the request email itself.")
+            }
+        }
+        if let (why, advice) = aside {
             _ = try keepAside(path, folder: folder, reason: why, key: key)
             try tellCoordinators(
                 reference: record.reference, kind: "aside-\(Self.shortHash(key))", subject: "Review reply not applied",
-                action:
-                    "A reply to a review request was kept aside and not applied, because it \(why). Nobody else can put scores on a submission.",
+                action: "A reply to a review request was kept aside and not applied, because it \(why). \(advice)",
                 message: message)
             return (record.reference, "kept aside: \(why)")
-        }
-        // From can be forged: a review must answer our request, and where the receiving server vouches
-        // for senders (Authentication-Results), it must have seen DKIM or DMARC pass.
-        if let doubt = Self.doubt(about: message, token: token, authservID: context.settings.authservID) {
-            _ = try keepAside(path, folder: folder, reason: doubt, key: key)
-            try tellCoordinators(
-                reference: record.reference, kind: "aside-\(Self.shortHash(key))", subject: "Review reply not applied",
-                action:
-                    "A reply to a review request was kept aside and not applied, because it \(doubt). If it is genuine, ask the reviewer to reply to the request email itself.",
-                message: message)
-            return (record.reference, "kept aside: \(doubt)")
         }
         guard let rubric = rubric(for: record), let sender else { return (record.reference, "no rubric") }
         let replyID = message.messageID.flatMap { MessageComposer.isSafeToken($0) ? $0 : nil }
@@ -135,7 +131,7 @@ extension ReviewDesk {
             try store.save(updated, in: folder)
             try context.enqueue(
                 letters.acknowledgement(assignment: assignment, to: sender, replyID: replyID, number: number),
-                id: "\(record.reference)-ack-\(TokenTag.of(token))-\(number)", reference: record.reference)
+                id: "\(record.reference)-ack-\(assignment.tag)-\(number)", reference: record.reference)
             context.log.record(
                 "review-received", reference: record.reference,
                 "\(record.reference): review \(number) from \(assignment.reviewer) stored",
@@ -155,13 +151,13 @@ extension ReviewDesk {
                     "\(record.reference): an out-of-office reply from \(assignment.reviewer) was kept, not answered")
                 return (record.reference, "automatic reply ignored")
             }
-            let counter = "\(record.reference)-\(TokenTag.of(token))"
+            let counter = "\(record.reference)-\(assignment.tag)"
             let asked = context.state.load(Int.self, kind: "corrections", key: counter) ?? 0
             guard asked < Self.correctionsAllowed else {
                 _ = try keepAside(path, folder: folder, reason: "incomplete review, corrections exhausted", key: key)
                 // Told once: the notice's id is fixed by submission and reviewer.
                 try tellCoordinators(
-                    reference: record.reference, kind: "corrections-exhausted-\(TokenTag.of(token))",
+                    reference: record.reference, kind: "corrections-exhausted-\(assignment.tag)",
                     subject: "Review replies keep failing",
                     action:
                         "Replies from \(assignment.reviewer) keep arriving without a complete review, after \(asked) requests to check it. No more requests are sent (it may be an automatic responder); the replies are kept aside in the submission's reviews/aside folder. Please contact the reviewer.",
@@ -179,7 +175,7 @@ extension ReviewDesk {
                 letters.correction(
                     assignment: assignment, to: sender, replyID: replyID, problems: errors.problems, rubric: rubric,
                     kind: kind),
-                id: "\(record.reference)-fix-\(TokenTag.of(token))-\(Self.shortHash(key))", reference: record.reference)
+                id: "\(record.reference)-fix-\(assignment.tag)-\(Self.shortHash(key))", reference: record.reference)
             context.log.record(
                 "review-incomplete", reference: record.reference,
                 "\(record.reference): review from \(assignment.reviewer) incomplete (\(errors.problems.count) lines); correction requested"
