@@ -15,6 +15,13 @@ public enum PrescreenStep {
     static let jsonFileName = "prescreen.json"
     static let planFileName = "action-plan.csv"
 
+    /// The files the pre-screen writes into a submission folder, in order, with their role in
+    /// `submission.json`.
+    static let files: [(name: String, role: String)] = [
+        (textFileName, "text"), (layoutFileName, "layout"), (reportFileName, "prescreen"), (jsonFileName, "prescreen"),
+        (planFileName, "action-plan"),
+    ]
+
     /// One PDF as the extraction child left it: its page count (nil when the reader did not finish) and the
     /// text (pages separated by form feeds) and `layout.json` it wrote.
     struct Source {
@@ -47,15 +54,18 @@ public enum PrescreenStep {
 
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let outputs = [
-            Output(name: textFileName, data: Data(text.utf8), role: "text"),
-            Output(name: layoutFileName, data: document.layout?.encoded() ?? Data(), role: "layout"),
-            Output(name: reportFileName, data: Data(report.renderText(reference: reference).utf8), role: "prescreen"),
-            Output(name: jsonFileName, data: try encoder.encode(report), role: "prescreen"),
-            Output(name: planFileName, data: Data(report.actionPlanCSV().utf8), role: "action-plan"),
+        let contents: [String: Data] = [
+            textFileName: Data(text.utf8),
+            // No layout (an old extractor, or none read) means no `layout.json`, not an empty one.
+            layoutFileName: document.layout?.encoded() ?? Data(),
+            reportFileName: Data(report.renderText(reference: reference).utf8),
+            jsonFileName: try encoder.encode(report),
+            planFileName: Data(report.actionPlanCSV().utf8),
         ]
-        // No layout (an old extractor, or none read) means no `layout.json`, not an empty one.
-        return (report, outputs.filter { !$0.data.isEmpty || $0.name != layoutFileName })
+        let outputs = files.compactMap { file in
+            contents[file.name].flatMap { $0.isEmpty ? nil : Output(name: file.name, data: $0, role: file.role) }
+        }
+        return (report, outputs)
     }
 
     /// Screens the sources and writes the files into `directory` for `SubmissionFiler` to move into the

@@ -12,12 +12,8 @@ public struct Rescreen: Sendable {
     static let previousJSONFileName = "prescreen.previous.json"
 
     /// Every file the pre-screen owns in a submission folder, with its role in `submission.json`.
-    static let managedFiles: [(name: String, role: String)] = [
-        (previousReportFileName, "prescreen"), (previousJSONFileName, "prescreen"),
-        (PrescreenStep.textFileName, "text"), (PrescreenStep.layoutFileName, "layout"),
-        (PrescreenStep.reportFileName, "prescreen"), (PrescreenStep.jsonFileName, "prescreen"),
-        (PrescreenStep.planFileName, "action-plan"),
-    ]
+    static let managedFiles: [(name: String, role: String)] =
+        [(previousReportFileName, "prescreen"), (previousJSONFileName, "prescreen")] + PrescreenStep.files
 
     /// How one submission's pre-screen came out the second time.
     public struct Outcome: Sendable, Equatable {

@@ -16,10 +16,7 @@ struct ActionPlanCheck {
         if let pages = context.pages,
             let reading = PlanTableReader(tables: context.tables).read() ?? NumberedPlanReader(layout: pages).read()
         {
-            let source =
-                reading.columns == "numbered actions under theme headings"
-                ? "numbered actions from page \(reading.page)" : "the table on page \(reading.page)"
-            var findings = [questionFinding(outcome, rows: reading.rows, source: source, appendixFound: nil)]
+            var findings = [questionFinding(outcome, rows: reading.rows, source: reading.source, appendixFound: nil)]
             findings += Theme.required.map { theme in
                 let finding = themeFinding(theme, rows: reading.rows)
                 return reading.certain || finding.level == .ok ? finding : finding.unsure()

@@ -52,7 +52,8 @@ struct NumberedPlanReader {
         guard let firstPage, !rows.isEmpty else { return nil }
         for index in rows.indices { rows[index].description = TextJoin.lines(descriptions[index]) }
         return PlanTableReader.Reading(
-            rows: rows, certain: true, page: firstPage, columns: "numbered actions under theme headings")
+            rows: rows, certain: true, page: firstPage, columns: "numbered actions under theme headings",
+            source: "numbered actions from page \(firstPage)")
     }
 
     private static let planHeading = Pattern(

@@ -12,6 +12,8 @@ struct PlanTableReader {
         var page: Int
         /// How the columns were read, e.g. `Theme | Action | Description / Success measure | Time scale`.
         var columns: String
+        /// Where the plan was read, for the report: `the table on page 5`.
+        var source: String
     }
 
     let tables: [ReadTable]
@@ -56,7 +58,8 @@ struct PlanTableReader {
             lastTheme = theme
         }
         guard let page, !rows.isEmpty else { return nil }
-        return Reading(rows: rows, certain: certain, page: page, columns: columnsRead)
+        return Reading(
+            rows: rows, certain: certain, page: page, columns: columnsRead, source: "the table on page \(page)")
     }
 
     /// A header that names an action (or its description) and a theme or a time scale.
