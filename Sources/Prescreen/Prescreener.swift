@@ -23,6 +23,7 @@ public enum Prescreener {
         if let pages = text.layout {
             context.pages = pages
             context.tables = ReadTable.all(in: pages)
+            context.signOffs = SignOffReading(layout: pages, tables: context.tables)
         }
         let answers = AnswerCheck(context: context)
 

@@ -9,6 +9,8 @@ struct ScreenContext {
     var tables: [ReadTable] = []
     /// The PDF's page layout, when the extraction child wrote one.
     var pages: DocumentLayout?
+    /// The two sign-offs read from the layout (read once, for both checks); nil without a layout.
+    var signOffs: SignOffReading?
 
     /// A short quote starting at an offset, and its page.
     func quote(at offset: Int, length: Int = 160) -> (evidence: String, page: Int) {

@@ -20,8 +20,7 @@ enum SignOffCheck {
     }
 
     static func check(_ signatory: Signatory, context: ScreenContext) -> Finding {
-        guard let pages = context.pages else { return checkText(signatory, context: context) }
-        let reading = SignOffReading(layout: pages, tables: context.tables)
+        guard let reading = context.signOffs else { return checkText(signatory, context: context) }
         guard let block = signatory == .lead ? reading.lead : reading.leader else {
             // Not finding a sign-off may be the reader's failing: the coordinators look.
             return Finding(
