@@ -21,4 +21,10 @@ public enum PlainText {
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// The characters of `text` that are not white space, counted over its bytes (every byte that is not
+    /// ASCII white space or a UTF-8 continuation byte starts one): enough to tell a scan from a text PDF.
+    public static func visibleCharacters(_ text: String) -> Int {
+        text.utf8.reduce(0) { $0 + ($1 > 0x20 && ($1 & 0xC0) != 0x80 ? 1 : 0) }
+    }
 }

@@ -40,9 +40,7 @@ public enum PDFExtraction {
                 summary.unreadPages = layout.unreadPages?.isEmpty == false ? layout.unreadPages : nil
                 if let textOutput {
                     let text = layout.pages.map { PlainText.text(of: $0) + "\u{0C}" }.joined()
-                    summary.textCharacters = text.unicodeScalars.reduce(0) {
-                        $0 + ($1.properties.isWhitespace ? 0 : 1)
-                    }
+                    summary.textCharacters = PlainText.visibleCharacters(text)
                     try write(Data(text.utf8), to: textOutput)
                 }
                 if let layoutOutput {

@@ -1,4 +1,5 @@
 import Foundation
+import Layout
 
 /// A submission's text, normalised once, with its pages and its words.
 ///
@@ -52,10 +53,7 @@ struct ScreenText {
     }
 
     /// The number of characters that are not white space, to tell a scan from a text PDF.
-    var visibleCharacterCount: Int {
-        // Over bytes: every byte that is not ASCII white space or a UTF-8 continuation byte starts one.
-        text.utf8.reduce(0) { $0 + ($1 > 0x20 && ($1 & 0xC0) != 0x80 ? 1 : 0) }
-    }
+    var visibleCharacterCount: Int { PlainText.visibleCharacters(text) }
 
     var length: Int { text.utf16.count }
 
