@@ -7,7 +7,8 @@ public enum PageBuilder {
         var tables: [LayoutBlock] = []
 
         // Tables drawn with rules, on a page whose text has pieces side by side on several lines.
-        let sideBySide = VisualRow.rows(Fragment.split(words)).filter { $0.fragments.count >= 2 }.count
+        var fragments = Fragment.split(words)
+        let sideBySide = VisualRow.rows(fragments).filter { $0.fragments.count >= 2 }.count
         let bitmap = sideBySide >= 2 ? input.render?() : nil
         let rules = bitmap.map(RuleFinder.rules) ?? []
         for grid in RuledTables.grids(rules) {
@@ -20,8 +21,8 @@ public enum PageBuilder {
             words = words.indices.filter { !taken.contains($0) }.map { words[$0] }
         }
 
-        // Tables without rules.
-        var fragments = Fragment.split(words)
+        // Tables without rules, among the pieces the ruled tables left.
+        if !tables.isEmpty { fragments = Fragment.split(words) }
         for found in AlignedTables.tables(in: fragments, pageWidth: input.width) {
             let orders = Set(found.fragments.map(\.order))
             fragments.removeAll { orders.contains($0.order) }
