@@ -61,18 +61,9 @@ public enum AutoReplyRules {
         return message.messageID.map { isOwnMessageID($0, ownAddress: ownAddress) } ?? false
     }
 
-    /// A Message-ID of the shape the service gives its own emails, at its own domain.
+    /// A Message-ID the service gave one of its own emails (`Letters.messageID`), at its own domain.
     static func isOwnMessageID(_ messageID: String, ownAddress: String) -> Bool {
-        let id = messageID.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "<> "))
-        guard let at = ownAddress.lastIndex(of: "@") else { return false }
-        let domain = ownAddress[ownAddress.index(after: at)...].lowercased()
-        guard id.hasSuffix("@" + domain) else { return false }
-        // `TC-2024-07-LJMU.coordinators`, `Q-2025-02-8E41B0D2.rejection`, `uid-1-5.fetch-failed`: a
-        // reference, then a kind, as `Letters.messageID` writes them.
-        let local = id.dropLast(domain.count + 1)
-        guard let dot = local.firstIndex(of: "."), local.index(after: dot) < local.endIndex else { return false }
-        let reference = local[..<dot]
-        return ["tc-", "q-", "uid-"].contains { reference.hasPrefix($0) } || reference == "inbox"
+        Letters.isOwnMessageID(messageID, domain: MailAddress(address: ownAddress).domain)
     }
 
     /// A reply to one of the service's own emails: its In-Reply-To or References name a Message-ID the

@@ -152,6 +152,18 @@ public struct Letters: Sendable {
         "\(reference).\(kind)@\(from.domain.isEmpty ? "tcreview.invalid" : from.domain)"
     }
 
+    /// Whether a Message-ID has the shape `messageID` gives the service's own emails at `domain`: a
+    /// reference (`TC-…`, `Q-…`, `uid-…`, `inbox`), a dot, then a kind.
+    static func isOwnMessageID(_ messageID: String, domain: String) -> Bool {
+        let id = messageID.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "<> "))
+        let domain = domain.lowercased()
+        guard !domain.isEmpty, id.hasSuffix("@" + domain) else { return false }
+        let local = id.dropLast(domain.count + 1)
+        guard let dot = local.firstIndex(of: "."), local.index(after: dot) < local.endIndex else { return false }
+        let reference = local[..<dot]
+        return ["tc-", "q-", "uid-"].contains { reference.hasPrefix($0) } || reference == "inbox"
+    }
+
     /// Wraps every line longer than `width` at spaces; continuation lines keep the line's indentation
     /// (for list items, the indentation of the item's text; for `Label:  value` lines, of the value).
     public static func wrapped(_ text: String, width: Int = 78) -> String {
