@@ -21,8 +21,9 @@ let package = Package(
         // Adapters: the only modules that see C pointers.
         .target(name: "MailTransport", dependencies: ["CCurl", "CCurlShims"]),
         .target(name: "MIME", dependencies: ["CGMime", "CGMimeShims"]),
-        .target(name: "PDFReader", dependencies: ["CPoppler", "CCairo", "Layout"]),
+        .target(name: "PDFReader", dependencies: ["CPoppler", "CCairo", "Layout", "POSIX"]),
         .target(name: "Hashing", dependencies: ["CGLib"]),
+        .target(name: "POSIX"),
 
         // The product, in plain Swift.
         .target(name: "Layout"),
@@ -50,7 +51,7 @@ let package = Package(
             name: "tcreview",
             dependencies: [
                 "Intake", "Archive", "Configuration", "MailTransport", "PDFReader", "Prescreen", "Review", "ReviewDesk",
-                "ArchiveView",
+                "ArchiveView", "POSIX",
             ]
         ),
 

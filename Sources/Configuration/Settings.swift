@@ -23,6 +23,9 @@ public struct Settings: Sendable {
     public var coordinators: [String]
     /// The most automatic replies one sender gets in an hour.
     public var repliesPerHour: Int
+    /// Seconds a mail server may take to answer a command (`[service] transfer-timeout`); a message's
+    /// transfer gets this and a second per 20 KB.
+    public var transferTimeout: Int = 120
     /// Seconds a PDF reader child may run.
     public var pdfTimeout: Double
     /// Bytes of address space a PDF reader child may use.

@@ -19,6 +19,7 @@ public struct SettingsLoader {
         "smtp": ["url", "user", "password-file", "from", "ca-file"],
         "service": [
             "archive", "poll-interval", "max-message-size", "coordinators", "replies-per-hour", "pdf-timeout",
+            "transfer-timeout",
             "pdf-memory-limit", "rubrics",
         ],
         "review": ["reminder-days-before", "overdue-notify-days", "auto-assign", "authserv-id"],
@@ -128,6 +129,7 @@ public struct SettingsLoader {
         let pollInterval = integer("poll-interval", default: 60, range: 1...86_400)
         let maxMessageSize = integer("max-message-size", default: 25 << 20, range: 1024...(1 << 34))
         let repliesPerHour = integer("replies-per-hour", default: 5, range: 1...1000)
+        let transferTimeout = integer("transfer-timeout", default: 120, range: 1...3600)
         var pdfTimeout = 30.0
         if let text = ini.value("service", "pdf-timeout") {
             if let seconds = Double(text), seconds > 0, seconds <= 3600 {
@@ -198,7 +200,8 @@ public struct SettingsLoader {
         let settings = Settings(
             imap: imap, filedFolder: filed.flatMap { $0.isEmpty ? nil : $0 }, smtp: smtp, from: from,
             archive: archive, pollInterval: pollInterval, maxMessageSize: maxMessageSize, coordinators: coordinators,
-            repliesPerHour: repliesPerHour, pdfTimeout: pdfTimeout, pdfMemoryLimit: pdfMemory,
+            repliesPerHour: repliesPerHour, transferTimeout: transferTimeout, pdfTimeout: pdfTimeout,
+            pdfMemoryLimit: pdfMemory,
             institutions: institutions, configDirectory: directory, rubricsFolder: rubrics,
             reminderDaysBefore: reminderDaysBefore, overdueNotifyDays: overdueNotifyDays, autoAssign: autoAssign,
             autoSendFeedback: autoSendFeedback, remindLeadsWeeks: remindLeadsWeeks)

@@ -92,7 +92,7 @@ public struct InboxPoller: Sendable {
             _ = try session.fetch(
                 uid: uid, uidValidity: validity, to: fd, path: path,
                 limit: tooLarge ? 1 << 20 : min(size + (1 << 20), context.settings.maxMessageSize + (1 << 20)),
-                section: tooLarge ? "HEADER" : nil)
+                expectedSize: tooLarge ? 1 << 20 : size, section: tooLarge ? "HEADER" : nil)
             guard fsync(fd) == 0 else { throw ArchiveError.io(path: path, operation: "flush", errno: errno) }
         } catch {
             // A partial download is never left behind.

@@ -33,9 +33,9 @@ final class CurlEasy {
     private func configure(_ parsed: ParsedURL) throws(MailTransportError) {
         try set(CURLOPT_NOSIGNAL, 1)
         try set(CURLOPT_CONNECTTIMEOUT, server.connectTimeout)
-        // A stalled transfer (under 1 byte/s for two minutes) is abandoned rather than hanging the service.
+        // A stalled transfer (under 1 byte/s for the transfer timeout) is abandoned rather than hanging the service.
         try set(CURLOPT_LOW_SPEED_LIMIT, 1)
-        try set(CURLOPT_LOW_SPEED_TIME, 120)
+        try set(CURLOPT_LOW_SPEED_TIME, server.transferTimeout)
         if let user = server.user, !user.isEmpty {
             try set(CURLOPT_USERNAME, user)
             try set(CURLOPT_PASSWORD, server.password ?? "")
@@ -63,14 +63,14 @@ final class CurlEasy {
 
     /// Runs one transfer to `url`, sending the response body to `sink` and reading any upload from `source`.
     ///
-    /// - Parameter timeout: the most the whole transfer may take, in seconds; every transfer has a bound,
+    /// - Parameter size: the bytes expected either way; every transfer is bounded by `server.transferTime(size:)`,
     ///   so a server that trickles a byte every few seconds cannot hold a cycle for ever.
     func perform(
         url: String, command: String, sink: ResponseSink, source: UploadSource? = nil,
-        recipients: [String] = [], timeout: Int = TransferTime.command
+        recipients: [String] = [], size: Int = 0
     ) throws(MailTransportError) {
         try set(CURLOPT_URL, url)
-        try set(CURLOPT_TIMEOUT, timeout)
+        try set(CURLOPT_TIMEOUT, server.transferTime(size: size))
         let sinkContext = Unmanaged.passUnretained(sink).toOpaque()
         try check(tc_curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION, responseSinkCallback), command: command)
         try check(tc_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, sinkContext), command: command)
@@ -93,6 +93,7 @@ final class CurlEasy {
             }
         }
         errorBuffer[0] = 0
+        let started = Date()
         let status = withExtendedLifetime((sink, source)) { curl_easy_perform(handle) }
         if status == CURLE_WRITE_ERROR, let limit = sink.exceededLimit { throw .tooLarge(limit: limit) }
         if status == CURLE_WRITE_ERROR, let failure = sink.writeFailure { throw failure }
@@ -102,6 +103,12 @@ final class CurlEasy {
             if tc_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &reply) == CURLE_OK, (500..<600).contains(reply) {
                 throw .rejected(server: server.parsed?.origin ?? server.url, reply: reply, detail: errorDetail(status))
             }
+        }
+        let bound = server.transferTime(size: size)
+        if status == CURLE_OPERATION_TIMEDOUT, Date().timeIntervalSince(started) >= Double(bound) - 0.5 {
+            // The whole transfer's bound, not the connection's, ran out.
+            throw .timedOut(
+                server: server.parsed?.origin ?? server.url, command: command, seconds: bound)
         }
         try check(status, command: command)
     }
@@ -214,13 +221,4 @@ private func uploadSourceCallback(
     guard let buffer, let context else { return 0 }
     let source = Unmanaged<UploadSource>.fromOpaque(context).takeUnretainedValue()
     return source.fill(UnsafeMutableRawBufferPointer(start: buffer, count: size * count))
-}
-
-/// How long a transfer may take: a command a couple of minutes; a message in proportion to its size.
-public enum TransferTime {
-    /// A command's answer (a search, a status, a login), in seconds.
-    public static let command = 120
-
-    /// A message of `size` bytes, at no less than 20 KB a second on average, and a minute to start.
-    public static func message(size: Int) -> Int { 60 + max(0, size) / 20_000 }
 }

@@ -78,15 +78,16 @@ public final class IMAPSession {
     /// - Parameters:
     ///   - uidValidity: the value the UID belongs to; the server refuses the fetch if the mailbox was recreated.
     ///   - limit: abort with `tooLarge` past this many bytes.
+    ///   - expectedSize: the bytes the server said the message has; the transfer's time bound grows with it.
     public func fetch(
         uid: UInt32, uidValidity: UInt32, to descriptor: Int32, path: String, limit: Int? = nil,
-        section: String? = nil
+        expectedSize: Int? = nil, section: String? = nil
     ) throws(MailTransportError) -> Int {
         let sink = ResponseSink(target: .file(descriptor), limit: limit, path: path)
         var url = "\(origin)/\(Self.urlEncode(mailbox));UIDVALIDITY=\(uidValidity)/;UID=\(uid)"
         if let section { url += "/;SECTION=\(section)" }
         try easy.perform(
-            url: url, command: "UID FETCH \(uid)", sink: sink, timeout: TransferTime.message(size: limit ?? (25 << 20)))
+            url: url, command: "UID FETCH \(uid)", sink: sink, size: expectedSize ?? limit ?? (25 << 20))
         return sink.count
     }
 

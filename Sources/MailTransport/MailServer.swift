@@ -10,16 +10,25 @@ public struct MailServer: Sendable, Equatable {
     public var caFile: String?
     /// Seconds to wait for a connection before giving up.
     public var connectTimeout: Int
+    /// Seconds a command's answer may take; a message's transfer gets this and a second per 20 KB.
+    public var transferTimeout: Int
 
     public init(
-        url: String, user: String? = nil, password: String? = nil, caFile: String? = nil, connectTimeout: Int = 20
+        url: String, user: String? = nil, password: String? = nil, caFile: String? = nil, connectTimeout: Int = 20,
+        transferTimeout: Int = 120
     ) {
         self.url = url
         self.user = user
         self.password = password
         self.caFile = caFile
         self.connectTimeout = connectTimeout
+        self.transferTimeout = transferTimeout
     }
+
+    /// The most a transfer of `size` bytes may take, in seconds: `transferTimeout` to start and answer, and
+    /// no less than 20 KB a second on average, so a server that trickles a byte every few seconds cannot hold
+    /// the service for ever.
+    public func transferTime(size: Int = 0) -> Int { transferTimeout + max(0, size) / 20_000 }
 
     /// The URL's parts, or nil when it is not a mail URL this service can use.
     public var parsed: ParsedURL? { ParsedURL(url) }

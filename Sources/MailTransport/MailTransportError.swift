@@ -4,6 +4,9 @@ public enum MailTransportError: Error, Equatable, CustomStringConvertible {
     case loginDenied(server: String)
     /// No connection could be made, or it dropped.
     case unreachable(server: String, detail: String)
+    /// The server did not finish answering a command within its time bound (`transfer-timeout`, and a
+    /// second per 20 KB of a message).
+    case timedOut(server: String, command: String, seconds: Int)
     /// TLS could not be set up or the certificate was not trusted.
     case tls(server: String, detail: String)
     /// The server answered a command with an error.
@@ -29,6 +32,9 @@ public enum MailTransportError: Error, Equatable, CustomStringConvertible {
                 "\(server) refused the login. Check the user and the password (password-file or environment variable)."
         case .unreachable(let server, let detail):
             return "Could not reach \(server): \(detail). Check the URL and that the server is up; the service retries."
+        case .timedOut(let server, let command, let seconds):
+            return
+                "\(server) did not finish \(command) within \(seconds) s; the service gave up on it and tries again later. A slow but healthy server may need a larger transfer-timeout."
         case .tls(let server, let detail):
             return
                 "TLS with \(server) failed: \(detail). Check the URL's scheme and port, or name a CA file with ca-file."
@@ -60,7 +66,7 @@ public enum MailTransportError: Error, Equatable, CustomStringConvertible {
     /// Whether trying again later can help (the server may come back); a refused login or bad URL needs a person.
     public var isTransient: Bool {
         switch self {
-        case .unreachable, .tls, .transfer, .refused: return true
+        case .unreachable, .timedOut, .tls, .transfer, .refused: return true
         case .loginDenied, .invalidURL, .unsafeAddress, .tooLarge, .localWrite, .rejected: return false
         }
     }

@@ -31,7 +31,7 @@ public final class SMTPSession {
         try easy.perform(
             url: origin, command: "sending to \(recipients.joined(separator: ", "))", sink: sink,
             source: UploadSource(message), recipients: recipients.map { "<\($0)>" },
-            timeout: TransferTime.message(size: message.count))
+            size: message.count)
     }
 
     /// Whether an address is a plain `local@domain` with nothing that could end an SMTP command line.

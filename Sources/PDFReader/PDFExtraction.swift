@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Layout
+import POSIX
 
 #if canImport(Glibc)
     import Glibc
@@ -27,10 +28,7 @@ public enum PDFExtraction {
     public static func run(path: String, textOutput: String?, layoutOutput: String? = nil, memoryLimit: Int?) -> (
         json: Data, status: Int32
     ) {
-        if let memoryLimit {
-            var limit = rlimit(rlim_cur: rlim_t(memoryLimit), rlim_max: rlim_t(memoryLimit))
-            setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
-        }
+        if let memoryLimit { ProcessLimits.limitMemory(to: memoryLimit) }
         let reply: PDFInfoReply
         do {
             let document = try PDFDocument(path: path)

@@ -50,6 +50,15 @@ struct Arguments {
         return word
     }
 
+    /// The bytes given to `--memory-limit`, or nil when it is absent.
+    func memoryLimit() throws(UsageError) -> Int? {
+        guard let text = options["--memory-limit"] else { return nil }
+        guard let limit = Int(text), limit > 0 else {
+            throw .invalidValue(option: "--memory-limit", value: text, expected: "a number of bytes")
+        }
+        return limit
+    }
+
     /// An ISO 8601 time given to `option` (e.g. `--now 2025-02-01T09:00:00Z`), or nil when it is absent.
     func time(_ option: String) throws(UsageError) -> Date? {
         guard let text = options[option] else { return nil }

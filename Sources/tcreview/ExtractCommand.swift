@@ -30,14 +30,7 @@ struct ExtractCommand: Command {
         self.path = try arguments.single("FILE")
         self.textOutput = arguments.options["--text"]
         self.layoutOutput = arguments.options["--layout"]
-        if let text = arguments.options["--memory-limit"] {
-            guard let limit = Int(text), limit > 0 else {
-                throw .invalidValue(option: "--memory-limit", value: text, expected: "a number of bytes")
-            }
-            self.memoryLimit = limit
-        } else {
-            self.memoryLimit = nil
-        }
+        self.memoryLimit = try arguments.memoryLimit()
     }
 
     func run() throws -> Int32 {

@@ -74,6 +74,29 @@ import Testing
         withExtendedLifetime(proxy) {}
     }
 
+    @Test func aServerThatTricklesAMessageIsCutOffAtTheTransferBoundAndTheOthersAreFiled() throws {
+        let lab = try MailLab()
+        for index in 0..<3 {
+            try lab.send(
+                TestMessage.submission(fileName: "LJMU July 2024 (\(index)).pdf", pdf: pdf), from: "jane@ljmu.test")
+            try lab.waitForInbox(count: index + 1)
+        }
+        let first = try #require(try lab.uids(in: "INBOX").min())
+        let proxy = try IMAPFaultProxy(upstreamPort: lab.imapPort, failDownloadOf: first, with: .trickle)
+        let service = try ServiceFixture(lab: lab, service: ["transfer-timeout = 5"], imapPort: proxy.port)
+        // Unbounded, the trickled download (a byte every 250 ms) would outlast this kill by hours.
+        let run = try service.tcreview(timeout: 60)
+
+        #expect(run.status == 1, "the cycle ends by itself, saying one message is left to retry: \(run.stderr)")
+        #expect(run.stderr.contains("did not finish UID FETCH \(first) within 5 s"), "\(run.stderr)")
+        #expect(try service.records().count == 2, "the two messages behind the trickled one are filed: \(run.stderr)")
+        #expect(try lab.uids(in: "INBOX") == [first], "the trickled one stays in the inbox, to be tried again")
+        #expect(service.events("fetch-failed").count == 1, "\(run.stderr)")
+        let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: "\(service.archive)/_State/tmp")) ?? []
+        #expect(leftovers.isEmpty, "no partial download is left behind")
+        withExtendedLifetime(proxy) {}
+    }
+
     @Test func anEmailRefusedForGoodIsNotRetriedForEverAndTheCoordinatorsAreTold() throws {
         let lab = try MailLab()
         let smtp = try RefusingSMTPServer()

@@ -14,8 +14,11 @@ import Testing
 
 @Suite struct TransferTimeTests {
     @Test func everyTransferIsBoundedInProportionToItsSize() {
-        #expect(TransferTime.message(size: 100_000) == 65)
-        #expect(TransferTime.message(size: 25 << 20) == 60 + (25 << 20) / 20_000)
-        #expect(TransferTime.command == 120)
+        let server = MailServer(url: "imap://127.0.0.1/INBOX")
+        #expect(server.transferTime() == 120, "a command: the transfer timeout")
+        #expect(server.transferTime(size: 100_000) == 125)
+        #expect(server.transferTime(size: 25 << 20) == 120 + (25 << 20) / 20_000)
+        let impatient = MailServer(url: "imap://127.0.0.1/INBOX", transferTimeout: 3)
+        #expect(impatient.transferTime(size: 2_000) == 3)
     }
 }

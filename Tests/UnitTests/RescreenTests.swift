@@ -85,7 +85,8 @@ private struct FiledSubmission {
         return IntakeContext(
             settings: settings,
             inspector: PDFInspector(
-                executable: Self.extractor, timeout: settings.pdfTimeout, memoryLimit: settings.pdfMemoryLimit))
+                executable: BuiltProducts.extractor, timeout: settings.pdfTimeout, memoryLimit: settings.pdfMemoryLimit)
+        )
     }
 
     func record() throws -> SubmissionRecord { try SubmissionRecord.load("\(folder)/submission.json") }
@@ -96,20 +97,6 @@ private struct FiledSubmission {
     func snapshot() -> [String: Data] {
         Dictionary(uniqueKeysWithValues: FileSystem.list(folder).map { ($0, read($0) ?? Data()) })
     }
-
-    /// `tcreview-extract` built beside the test bundle.
-    static let extractor: String = {
-        let testBinary =
-            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        var url = URL(fileURLWithPath: testBinary).deletingLastPathComponent()
-        // The test runner may live inside a .xctest bundle folder.
-        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("tcreview-extract").path),
-            url.path != "/"
-        {
-            url.deleteLastPathComponent()
-        }
-        return url.appendingPathComponent("tcreview-extract").path
-    }()
 }
 
 @Suite struct RescreenTests {

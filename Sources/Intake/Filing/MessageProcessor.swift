@@ -76,10 +76,6 @@ public struct MessageProcessor: Sendable {
         } else {
             plan = filer.planSubmission(identification: identification, hash: hash, reusing: earlier, key: key)
         }
-        let intent = MessageState(
-            reference: plan.reference, folder: plan.relativeFolder, lettersQueued: false,
-            quarantine: decision.quarantine, notes: decision.notes)
-        try context.state.save(intent, kind: "messages", key: key)
 
         var files: [SubmissionFiler.Input] = [
             .init(
@@ -93,14 +89,27 @@ public struct MessageProcessor: Sendable {
                     pages: pdf.inspection.pages, role: "submission"))
         }
         var prescreen: PrescreenReport?
-        if decision.quarantine == nil,
-            let step = try PrescreenStep.run(
+        var notes = decision.notes
+        if decision.quarantine == nil {
+            switch try PrescreenStep.run(
                 sources: decision.pdfs.map(\.source), institution: identification.institution,
-                reference: plan.reference, directory: work)
-        {
-            prescreen = step.report
-            files += step.files
+                reference: plan.reference, directory: work, inspector: context.inspector)
+            {
+            case .screened(let report, let outputs):
+                prescreen = report
+                files += outputs.map {
+                    .init(source: $0.path, name: $0.name, originalName: nil, pages: nil, role: $0.role)
+                }
+            case .unfinished(let why):
+                notes.append("The pre-screen could not finish (\(why)); a coordinator will look at the PDF.")
+            case .noText:
+                break
+            }
         }
+        let intent = MessageState(
+            reference: plan.reference, folder: plan.relativeFolder, lettersQueued: false,
+            quarantine: decision.quarantine, notes: notes)
+        try context.state.save(intent, kind: "messages", key: key)
         let record = SubmissionRecord(
             reference: plan.reference, version: plan.version, institution: identification.institution?.name,
             institutionShort: identification.institution?.short, identifiedBy: identification.source,
@@ -111,7 +120,7 @@ public struct MessageProcessor: Sendable {
             status: decision.quarantine == nil ? "filed" : "quarantined",
             reason: decision.quarantine?.summary, prescreen: prescreen?.worstLevel.rawValue,
             form: prescreen?.form.rawValue,
-            notes: decision.notes)
+            notes: notes)
         let filed = try filer.commit(plan: plan, record: record, files: files, scratch: work)
         let outcome: ProcessingOutcome
         if let reason = decision.quarantine {

@@ -24,70 +24,116 @@ public enum PrescreenStep {
 
     /// One PDF as the extraction child left it: its page count (nil when the reader did not finish) and the
     /// text (pages separated by form feeds) and `layout.json` it wrote.
-    struct Source {
+    struct Source: Codable {
         var pages: Int?
         var textPath: String
         var layoutPath: String
     }
 
-    /// A file the pre-screen writes into the submission folder, with its role in `submission.json`.
+    /// A file the pre-screen wrote, with its role in `submission.json`.
     struct Output {
         var name: String
-        var data: Data
+        var path: String
         var role: String
     }
 
+    /// How a pre-screen ended.
+    enum Outcome {
+        /// The report, and the files it wrote.
+        case screened(PrescreenReport, [Output])
+        /// No source gave any text.
+        case noText
+        /// The screening child ran past its time or memory limit, or crashed: the submission is filed
+        /// unchecked and a coordinator looks.
+        case unfinished(String)
+    }
+
+    /// What the screening child is asked to do, as the JSON file it is given.
+    struct Request: Codable {
+        var reference: String
+        var institutionNames: [String]
+        var sources: [Source]
+        var directory: String
+    }
+
     /// Screens the text of every readable source (in the order sent, so an appendix sent as a second PDF
-    /// counts) and returns the report with the files it becomes; nil when no source gave any text.
-    static func screen(sources: [Source], institution: Institution?, reference: String) throws -> (
-        report: PrescreenReport, outputs: [Output]
-    )? {
-        let parts = sources.filter { $0.pages != nil }.compactMap { source -> DocumentText? in
+    /// counts) and writes the files it becomes into `directory`.
+    ///
+    /// The screening runs in a child (`tcreview screen`) under `inspector`'s time and memory limits, as
+    /// the PDF reading does: the text comes from a PDF anyone could have crafted. Without a `tcreview`
+    /// beside the extractor (a library test), it runs here.
+    static func run(
+        sources: [Source], institution: Institution?, reference: String, directory: String, inspector: PDFInspector
+    ) throws -> Outcome {
+        let readable = sources.filter { $0.pages != nil }
+        guard !readable.isEmpty else { return .noText }
+        let request = Request(
+            reference: reference, institutionNames: institution.map { [$0.name, $0.short] + $0.aliases } ?? [],
+            sources: readable, directory: directory)
+        guard let screener = inspector.screener else { return try screen(request) }
+        let requestPath = "\(directory)/screen-request.json"
+        try FileSystem.writeAtomically(try JSONFiles.encoder.encode(request), to: requestPath)
+        defer { FileSystem.remove(requestPath) }
+        switch inspector.runChild(screener, command: "screen", arguments: [requestPath]).outcome {
+        case .timedOut:
+            return .unfinished("the pre-screen took longer than \(inspector.timeout.formatted()) seconds")
+        case .signalled(let signal):
+            return .unfinished("the pre-screen stopped with signal \(signal)")
+        case .exited(let status) where status != 0:
+            return .unfinished("the pre-screen failed (exit \(status))")
+        case .exited:
+            guard let data = FileSystem.read("\(directory)/\(jsonFileName)") else { return .noText }
+            let report = try JSONFiles.decoder.decode(PrescreenReport.self, from: data)
+            return .screened(report, outputs(in: directory))
+        }
+    }
+
+    /// What `tcreview screen REQUEST` runs: the screening the request file asks for; false when no source
+    /// gave any text.
+    public static func screen(requestAt path: String) throws -> Bool {
+        guard let data = FileSystem.read(path) else {
+            throw ArchiveError.io(path: path, operation: "read", errno: ENOENT)
+        }
+        if case .screened = try screen(try JSONFiles.decoder.decode(Request.self, from: data)) { return true }
+        return false
+    }
+
+    /// The screening itself, in this process.
+    static func screen(_ request: Request) throws -> Outcome {
+        let parts = request.sources.compactMap { source -> DocumentText? in
             guard let text = try? String(contentsOfFile: source.textPath, encoding: .utf8) else { return nil }
             return DocumentText.read(text: text, layoutJSON: FileSystem.read(source.layoutPath).map { [UInt8]($0) })
         }
-        guard !parts.isEmpty else { return nil }
+        guard !parts.isEmpty else { return .noText }
         let document = DocumentText.joined(parts)
-        let text = document.pages.map { $0 + "\u{0C}" }.joined()
-        let names = institution.map { [$0.name, $0.short] + $0.aliases } ?? []
-        let report = Prescreener.screen(document, institutionNames: names)
-
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let report = Prescreener.screen(document, institutionNames: request.institutionNames)
         let contents: [String: Data] = [
-            textFileName: Data(text.utf8),
+            textFileName: Data(document.pages.map { $0 + "\u{0C}" }.joined().utf8),
             // No layout (an old extractor, or none read) means no `layout.json`, not an empty one.
             layoutFileName: document.layout?.encoded() ?? Data(),
-            reportFileName: Data(report.renderText(reference: reference).utf8),
-            jsonFileName: try encoder.encode(report),
+            reportFileName: Data(report.renderText(reference: request.reference).utf8),
+            jsonFileName: try JSONFiles.encoder.encode(report),
             planFileName: Data(report.actionPlanCSV().utf8),
         ]
-        let outputs = files.compactMap { file in
-            contents[file.name].flatMap { $0.isEmpty ? nil : Output(name: file.name, data: $0, role: file.role) }
+        for file in files {
+            guard let data = contents[file.name], !data.isEmpty else { continue }
+            try FileSystem.writeAtomically(data, to: "\(request.directory)/\(file.name)")
         }
-        return (report, outputs)
+        return .screened(report, outputs(in: request.directory))
     }
 
-    /// Screens the sources and writes the files into `directory` for `SubmissionFiler` to move into the
-    /// folder; nil when no source gave any text.
-    static func run(sources: [Source], institution: Institution?, reference: String, directory: String) throws
-        -> (report: PrescreenReport, files: [SubmissionFiler.Input])?
-    {
-        guard let screened = try screen(sources: sources, institution: institution, reference: reference) else {
-            return nil
+    /// The pre-screen's files present in `directory`, in their order.
+    private static func outputs(in directory: String) -> [Output] {
+        files.compactMap { file in
+            let path = "\(directory)/\(file.name)"
+            return FileManager.default.fileExists(atPath: path)
+                ? Output(name: file.name, path: path, role: file.role) : nil
         }
-        var files: [SubmissionFiler.Input] = []
-        for output in screened.outputs {
-            let path = "\(directory)/\(output.name)"
-            try output.data.write(to: URL(fileURLWithPath: path))
-            files.append(.init(source: path, name: output.name, originalName: nil, pages: nil, role: output.role))
-        }
-        return (screened.report, files)
     }
 
     /// The report filed with a submission, if it has one.
     public static func load(folder: String) -> PrescreenReport? {
         guard let data = FileSystem.read("\(folder)/\(jsonFileName)") else { return nil }
-        return try? JSONDecoder().decode(PrescreenReport.self, from: data)
+        return try? JSONFiles.decoder.decode(PrescreenReport.self, from: data)
     }
 }

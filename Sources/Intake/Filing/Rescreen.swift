@@ -59,18 +59,30 @@ public struct Rescreen: Sendable {
 
         let work = "\(context.layout.scratch)/rescreen-\(UUID().uuidString)"
         defer { FileSystem.remove(work) }
-        let screened: (report: PrescreenReport, outputs: [PrescreenStep.Output])?
+        let screening: PrescreenStep.Outcome
         do {
             try FileSystem.makeDirectory(work)
             let sources = try extract(pdfs, folder: folder, work: work, reference: reference)
             let institution = context.settings.institutions.first { $0.name == record.institution }
-            screened = try PrescreenStep.screen(sources: sources, institution: institution, reference: reference)
+            let screened = "\(work)/screened"
+            try FileSystem.makeDirectory(screened)
+            screening = try PrescreenStep.run(
+                sources: sources, institution: institution, reference: reference, directory: screened,
+                inspector: context.inspector)
         } catch let error as RescreenError {
             throw error
         } catch {
             throw .notWritten(reference: reference, detail: "\(error)")
         }
-        guard let screened else { throw .noText(reference: reference) }
+        let screened: (report: PrescreenReport, outputs: [PrescreenStep.Output])
+        switch screening {
+        case .screened(let report, let outputs): screened = (report, outputs)
+        case .noText: throw .noText(reference: reference)
+        case .unfinished(let why):
+            throw .unfinished(
+                reference: reference,
+                reason: "\(why); a larger pdf-timeout or pdf-memory-limit in [service] may let it finish")
+        }
 
         let earlier = record.files.first { $0.name == PrescreenStep.jsonFileName }.flatMap { listed in
             Self.matches(listed, in: folder) ? PrescreenStep.load(folder: folder) : nil
@@ -81,7 +93,10 @@ public struct Rescreen: Sendable {
         do {
             outcome.notes = try keepEarlierReport(record, folder: folder)
             for output in screened.outputs {
-                try FileSystem.writeAtomically(output.data, to: "\(folder)/\(output.name)")
+                guard let data = FileSystem.read(output.path) else {
+                    throw ArchiveError.io(path: output.path, operation: "read", errno: EIO)
+                }
+                try FileSystem.writeAtomically(data, to: "\(folder)/\(output.name)")
             }
             // A layout the new screen did not read is not left behind beside the new report.
             if !screened.outputs.contains(where: { $0.name == PrescreenStep.layoutFileName }) {
@@ -211,6 +226,8 @@ public enum RescreenError: Error, Equatable, CustomStringConvertible {
     case altered(reference: String, file: String)
     case unreadable(reference: String, file: String, reason: String)
     case noText(reference: String)
+    /// The screening child ran past its limits.
+    case unfinished(reference: String, reason: String)
     /// A write failed part-way; running the rescreen again finishes it.
     case notWritten(reference: String, detail: String)
 
@@ -219,7 +236,8 @@ public enum RescreenError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .noRecord(let folder, _): (folder as NSString).lastPathComponent
         case .notFiled(let reference, _), .noPDF(let reference), .altered(let reference, _),
-            .unreadable(let reference, _, _), .noText(let reference), .notWritten(let reference, _):
+            .unreadable(let reference, _, _), .noText(let reference), .unfinished(let reference, _),
+            .notWritten(let reference, _):
             reference
         }
     }
@@ -238,6 +256,8 @@ public enum RescreenError: Error, Equatable, CustomStringConvertible {
             "\(reference): \(file) could not be read (\(reason)); its earlier report is kept"
         case .noText(let reference):
             "\(reference): the reader found no text in its PDFs; its earlier report is kept"
+        case .unfinished(let reference, let reason):
+            "\(reference): the pre-screen could not finish (\(reason)); its earlier report is kept"
         case .notWritten(let reference, let detail):
             "\(reference): the new pre-screen could not be written (\(detail)); fix that and run 'tcreview rescreen \(reference)' again to finish it"
         }

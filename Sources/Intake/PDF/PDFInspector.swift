@@ -22,11 +22,17 @@ public struct PDFInspector: Sendable {
     public var executable: String
     public var timeout: TimeInterval
     public var memoryLimit: Int
+    /// The `tcreview` that screens the text under the same limits (`tcreview screen`), or nil to screen
+    /// in this process.
+    public var screener: String?
 
-    public init(executable: String, timeout: TimeInterval, memoryLimit: Int) {
+    public init(
+        executable: String, timeout: TimeInterval, memoryLimit: Int, screener: String? = PDFInspector.defaultScreener
+    ) {
         self.executable = executable
         self.timeout = timeout
         self.memoryLimit = memoryLimit
+        self.screener = screener
     }
 
     /// The running program's own executable, for spawning children of the same build.
@@ -41,6 +47,13 @@ public struct PDFInspector: Sendable {
         return FileManager.default.isExecutableFile(atPath: beside) ? beside : currentExecutable
     }
 
+    /// The screening child: the `tcreview` of this build (this program, or the one beside it), or nil
+    /// when there is none (a library's tests).
+    public static var defaultScreener: String? {
+        let beside = (currentExecutable as NSString).deletingLastPathComponent + "/tcreview"
+        return FileManager.default.isExecutableFile(atPath: beside) ? beside : nil
+    }
+
     /// The whole environment of the child that parses hostile PDFs: nothing of the service's (its
     /// passwords above all), only what poppler and fontconfig need.
     static let childEnvironment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": "/nonexistent"]
@@ -48,12 +61,12 @@ public struct PDFInspector: Sendable {
     /// Opens the PDF at `path`; with `textOutput`, the child also writes the PDF's text there, and with
     /// `layoutOutput` its layout (`layout.json`).
     public func inspect(_ path: String, textOutput: String? = nil, layoutOutput: String? = nil) -> PDFInspection {
-        var arguments = executable.hasSuffix("tcreview-extract") ? [] : ["extract"]
-        arguments += ["--memory-limit", String(memoryLimit)]
+        var arguments: [String] = []
         if let textOutput { arguments += ["--text", textOutput] }
         if let layoutOutput { arguments += ["--layout", layoutOutput] }
-        let result = ChildProcess.run(
-            executable, arguments: arguments + [path], environment: Self.childEnvironment, timeout: timeout)
+        let result = runChild(
+            executable, command: executable.hasSuffix("tcreview-extract") ? nil : "extract",
+            arguments: arguments + [path])
 
         switch result.outcome {
         case .timedOut:
@@ -71,5 +84,12 @@ public struct PDFInspector: Sendable {
             case nil: return .unreadable("no answer")
             }
         }
+    }
+
+    /// Runs a child that reads what a sender sent (`command` names the `tcreview` subcommand): the minimal
+    /// environment, `memoryLimit` (the child sets it on itself before reading anything), killed after `timeout`.
+    func runChild(_ child: String, command: String?, arguments: [String]) -> ChildProcess.Result {
+        let words = (command.map { [$0] } ?? []) + ["--memory-limit", String(memoryLimit)] + arguments
+        return ChildProcess.run(child, arguments: words, environment: Self.childEnvironment, timeout: timeout)
     }
 }

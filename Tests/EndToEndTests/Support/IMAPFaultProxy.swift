@@ -4,36 +4,63 @@ import Foundation
     import Glibc
 #endif
 
-/// A loopback IMAP proxy in front of the lab's Dovecot that misbehaves on demand, as Dovecot cannot: it
-/// answers `NO` to the download of one message (by UID) and passes everything else through.
+/// A loopback IMAP proxy in front of the lab's Dovecot that misbehaves on demand, as Dovecot cannot, on
+/// the download of one message (by UID), and passes everything else through.
 final class IMAPFaultProxy: @unchecked Sendable {
+    enum Fault: Sendable {
+        /// The download is answered `NO`.
+        case refuse
+        /// From the download on, the server's answer comes a byte every quarter of a second: fast enough
+        /// never to look stalled, far too slow ever to finish.
+        case trickle
+    }
+
     private let listener: LoopbackListener
     var port: Int { listener.port }
 
-    init(upstreamPort: Int, failDownloadOf uid: Int) throws {
+    init(upstreamPort: Int, failDownloadOf uid: Int, with fault: Fault = .refuse) throws {
         listener = try LoopbackListener { client in
             guard let upstream = LoopbackListener.connect(port: upstreamPort) else {
                 close(client)
                 return
             }
-            Thread.detachNewThread { Self.relay(from: upstream, to: client) }
-            Self.commands(from: client, to: upstream, failing: uid)
+            let trickling = Flag()
+            Thread.detachNewThread { Self.relay(from: upstream, to: client, trickling: trickling) }
+            Self.commands(from: client, to: upstream, failing: uid, with: fault, trickling: trickling)
         }
     }
 
-    /// Server to client, byte for byte.
-    private static func relay(from source: Int32, to target: Int32) {
+    /// Set once, by the thread reading commands; read by the one relaying answers.
+    private final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        var isSet: Bool { lock.withLock { value } }
+        func set() { lock.withLock { value = true } }
+    }
+
+    /// Server to client, byte for byte (one at a time once trickling).
+    private static func relay(from source: Int32, to target: Int32, trickling: Flag) {
         var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
+        relaying: while true {
             let count = read(source, &buffer, buffer.count)
-            guard count > 0, LoopbackListener.writeAll(target, Array(buffer[0..<count])) else { break }
+            guard count > 0 else { break }
+            guard trickling.isSet else {
+                guard LoopbackListener.writeAll(target, Array(buffer[0..<count])) else { break }
+                continue
+            }
+            for byte in buffer[0..<count] {
+                guard LoopbackListener.writeAll(target, [byte]) else { break relaying }
+                usleep(250_000)
+            }
         }
         shutdown(target, Int32(SHUT_RDWR))
         close(source)
     }
 
-    /// Client to server, a command line at a time: the download of the failing UID is answered `NO`.
-    private static func commands(from client: Int32, to upstream: Int32, failing uid: Int) {
+    /// Client to server, a command line at a time: the download of the failing UID meets the fault.
+    private static func commands(
+        from client: Int32, to upstream: Int32, failing uid: Int, with fault: Fault, trickling: Flag
+    ) {
         var buffer = [UInt8](repeating: 0, count: 65536)
         var pending: [UInt8] = []
         while true {
@@ -48,8 +75,14 @@ final class IMAPFaultProxy: @unchecked Sendable {
                 if words.count >= 4, words[1].uppercased() == "UID", words[2].uppercased() == "FETCH",
                     words[3] == "\(uid)", !text.uppercased().contains("RFC822.SIZE")
                 {
-                    _ = LoopbackListener.writeAll(client, Array("\(words[0]) NO [UNAVAILABLE] injected fault\r\n".utf8))
-                    continue
+                    switch fault {
+                    case .refuse:
+                        _ = LoopbackListener.writeAll(
+                            client, Array("\(words[0]) NO [UNAVAILABLE] injected fault\r\n".utf8))
+                        continue
+                    case .trickle:
+                        trickling.set()
+                    }
                 }
                 guard LoopbackListener.writeAll(upstream, line) else { return }
             }

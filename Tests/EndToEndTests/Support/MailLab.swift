@@ -150,10 +150,10 @@ struct ProcessResult {
     var stderr: String
 }
 
-func runProcess(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws
-    -> ProcessResult
-{
-    let result = ChildProcess.run(executable, arguments: arguments, environment: environment, timeout: 120)
+func runProcess(
+    _ executable: String, _ arguments: [String], environment: [String: String]? = nil, timeout: TimeInterval = 120
+) throws -> ProcessResult {
+    let result = ChildProcess.run(executable, arguments: arguments, environment: environment, timeout: timeout)
     return ProcessResult(
         status: result.status, stdout: String(decoding: result.output, as: UTF8.self),
         stderr: String(decoding: result.errors, as: UTF8.self))

@@ -1,6 +1,7 @@
 import Archive
 import Foundation
 import Intake
+import TestSupport
 import Testing
 
 /// A tcreview set up against a mail lab: its config folder, its archive, and ways to run it.
@@ -78,28 +79,20 @@ final class ServiceFixture: @unchecked Sendable {
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 
     /// The `tcreview` built beside the test bundle.
-    static let executable: String = {
-        let testBinary =
-            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        var url = URL(fileURLWithPath: testBinary).deletingLastPathComponent()
-        // The test runner may live inside a .xctest bundle folder.
-        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("tcreview").path), url.path != "/" {
-            url.deleteLastPathComponent()
-        }
-        return url.appendingPathComponent("tcreview").path
-    }()
+    static let executable = BuiltProducts.tcreview
 
-    /// Runs `tcreview serve --once` (or other arguments) to completion.
+    /// Runs `tcreview serve --once` (or other arguments) to completion, killing it after `timeout` seconds.
     @discardableResult
-    func tcreview(_ arguments: [String] = ["serve", "--once"], environment: [String: String] = [:]) throws
-        -> ProcessResult
-    {
+    func tcreview(
+        _ arguments: [String] = ["serve", "--once"], environment: [String: String] = [:], timeout: TimeInterval = 120
+    ) throws -> ProcessResult {
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { $1 }
         env.removeValue(forKey: "TCREVIEW_IMAP_PASSWORD")
         env.removeValue(forKey: "TCREVIEW_SMTP_PASSWORD")
         env.merge(environment) { $1 }
-        return try runProcess(Self.executable, ["--config", configPath] + arguments, environment: env)
+        return try runProcess(
+            Self.executable, ["--config", configPath] + arguments, environment: env, timeout: timeout)
     }
 
     /// Runs one cycle and expects it to succeed.
