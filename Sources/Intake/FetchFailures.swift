@@ -66,15 +66,9 @@ extension InboxPoller {
         try? context.state.save(failure, kind: Self.failuresKind, key: uidKey)
     }
 
-    /// Removes downloads left behind by a crash: files in the scratch folder older than ten minutes (so
-    /// a command running beside the service keeps its own work).
+    /// Removes what a crash left in the scratch folder (downloads, work folders). The cycle holds the
+    /// archive's write lock, as every command that uses the scratch folder does, so nothing there is in use.
     func clearScratch() {
-        let scratch = context.layout.scratch
-        let cutoff = context.clock().addingTimeInterval(-600)
-        for name in FileSystem.list(scratch) {
-            let path = "\(scratch)/\(name)"
-            let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate]) as? Date
-            if let modified, modified < cutoff { FileSystem.remove(path) }
-        }
+        for name in FileSystem.list(context.layout.scratch) { FileSystem.remove("\(context.layout.scratch)/\(name)") }
     }
 }

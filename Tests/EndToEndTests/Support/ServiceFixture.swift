@@ -76,7 +76,13 @@ final class ServiceFixture: @unchecked Sendable {
         try Self.reviewersCSV.write(toFile: "\(directory)/config/reviewers.csv", atomically: true, encoding: .utf8)
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: directory) }
+    deinit {
+        // Whatever the test did, the service left no download or work folder behind it.
+        let scratch = "\(archive)/_State/tmp"
+        let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: scratch)) ?? []
+        #expect(leftovers.isEmpty, "left in _State/tmp: \(leftovers)")
+        try? FileManager.default.removeItem(atPath: directory)
+    }
 
     /// The `tcreview` built beside the test bundle.
     static let executable = BuiltProducts.tcreview
