@@ -32,11 +32,15 @@ public enum PDFError: Error, Equatable, Codable, CustomStringConvertible {
     case encrypted
     /// poppler could not parse it (damaged, truncated, or not a PDF).
     case unreadable(detail: String)
+    /// The PDF was read, but its text or layout could not be written here (a full disk, a missing
+    /// folder): the reader's problem, never the PDF's.
+    case outputNotWritten(path: String, detail: String)
 
     public var description: String {
         switch self {
         case .encrypted: return "the PDF is protected by a password"
         case .unreadable(let detail): return "the PDF could not be read (\(detail))"
+        case .outputNotWritten(let path, let detail): return "the reader could not write \(path) (\(detail))"
         }
     }
 }

@@ -52,6 +52,7 @@ public enum PDFExtraction {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let json = ((try? encoder.encode(reply)) ?? Data("{}".utf8)) + Data("\n".utf8)
+        if case .outputNotWritten? = reply.error { return (json, 1) }
         return (json, reply.summary == nil ? 3 : 0)
     }
 
@@ -59,7 +60,7 @@ public enum PDFExtraction {
         do {
             try data.write(to: URL(fileURLWithPath: path))
         } catch {
-            throw .unreadable(detail: "cannot write \(path)")
+            throw .outputNotWritten(path: path, detail: "\(error)")
         }
     }
 }

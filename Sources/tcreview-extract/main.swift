@@ -14,20 +14,29 @@ var memoryLimit: Int?
 var textOutput: String?
 var layoutOutput: String?
 var file: String?
+
+func usage(_ problem: String) -> Never {
+    let text =
+        "tcreview-extract: \(problem)\nusage: tcreview-extract [--memory-limit BYTES] [--text OUT] [--layout OUT] FILE\n"
+    _ = text.withCString { write(2, $0, strlen($0)) }
+    exit(64)
+}
+
 while !arguments.isEmpty {
     let word = arguments.removeFirst()
     switch word {
-    case "--memory-limit" where !arguments.isEmpty: memoryLimit = Int(arguments.removeFirst())
+    case "--memory-limit" where !arguments.isEmpty:
+        // A limit that cannot be read is refused, never taken as no limit at all.
+        let text = arguments.removeFirst()
+        guard let bytes = Int(text), bytes > 0 else { usage("--memory-limit needs a number of bytes, not '\(text)'") }
+        memoryLimit = bytes
     case "--text" where !arguments.isEmpty: textOutput = arguments.removeFirst()
     case "--layout" where !arguments.isEmpty: layoutOutput = arguments.removeFirst()
+    case let option where option.hasPrefix("--"): usage("\(option) is not an option, or needs a value")
     default: file = word
     }
 }
-guard let file else {
-    let usage = "usage: tcreview-extract [--memory-limit BYTES] [--text OUT] [--layout OUT] FILE\n"
-    _ = usage.withCString { write(2, $0, strlen($0)) }
-    exit(64)
-}
+guard let file else { usage("no FILE given") }
 let (json, status) = PDFExtraction.run(
     path: file, textOutput: textOutput, layoutOutput: layoutOutput, memoryLimit: memoryLimit)
 _ = json.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }

@@ -22,7 +22,18 @@ public struct MessageProcessor: Sendable {
         defer { FileSystem.remove(work) }
 
         let hash = try SHA256.file(fetched.path).hex
-        let parsed = try? MessageParser.parse(file: fetched.path, extractingTo: "\(work)/parts")
+        let parsed: ParsedMessage?
+        do {
+            parsed = try MessageParser.parse(file: fetched.path, extractingTo: "\(work)/parts")
+        } catch {
+            // Our own trouble (the disk) leaves the message in the inbox to try again; a message that is
+            // not MIME at all is kept in quarantine, with the reason in the journal.
+            if case .cannotWrite = error { throw error }
+            parsed = nil
+            context.log.record(
+                "unparseable", "message of \(fetched.size) bytes could not be read as MIME: \(error)",
+                detail: ["error": "\(error)"])
+        }
         var key = parsed?.messageID.map { "message-id:\($0)" } ?? "sha256:\(hash)"
         // A different message that reuses an earlier one's Message-ID (some tools and forwarders do) is
         // a new message: a duplicate is the same Message-ID and the same content.

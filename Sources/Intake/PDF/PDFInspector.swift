@@ -81,6 +81,9 @@ public struct PDFInspector: Sendable {
             switch reply.error {
             case .encrypted?: return .encrypted
             case .unreadable(let detail)?: return .unreadable(detail)
+            // The reader's own trouble: the PDF is filed unchecked, never called damaged.
+            case .outputNotWritten(let path, let detail)?:
+                return .killed("the reader could not write \(path): \(detail)")
             case nil: return .unreadable("no answer")
             }
         }
