@@ -75,10 +75,10 @@ import Testing
             let result = try service.tcreview(["remind", "--now", "\(day)T09:00:00Z"])
             #expect(result.status == 0, "\(result.stderr)")
         }
-        let mails = lab.waitForMessages("lead@ljmu.test")
-        usleep(300_000)
-        #expect(lab.messages(for: "lead@ljmu.test").count == 1, "once, and not before four weeks ahead")
+        let mails = service.sent(to: "lead@ljmu.test")
+        #expect(mails.count == 1, "once, and not before four weeks ahead")
         #expect(TestMessage.header("Subject", in: mails.first ?? "")?.contains("Stage 3") == true)
-        #expect(lab.messages(for: "arweinydd@aber.test").isEmpty, "Aberystwyth owes nothing in that window")
+        #expect(service.sent(to: "arweinydd@aber.test").isEmpty, "Aberystwyth owes nothing in that window")
+        #expect(lab.waitForMessages("lead@ljmu.test").count >= 1, "and it arrives")
     }
 }

@@ -23,8 +23,7 @@ import Testing
         #expect(try lab.uids(in: "Filed").count == 2, "both copies are marked processed")
         let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: "\(service.archive)/_State/tmp")) ?? []
         #expect(leftovers.isEmpty, "the duplicate's download is not left behind")
-        usleep(300_000)
-        #expect(lab.waitForMessages("jane@ljmu.test").count == 1)
+        #expect(service.sent(to: "jane@ljmu.test").count == 1)
     }
 
     @Test func aDifferentMessageReusingAMessageIDIsFiledAndConfirmedNotTakenForADuplicate() throws {
@@ -201,8 +200,7 @@ import Testing
 
         #expect(try service.records().count == 1)
         #expect(service.events("duplicate").count == 1)
-        usleep(300_000)
-        #expect(lab.waitForMessages("jane@ljmu.test").count == 1)
+        #expect(service.sent(to: "jane@ljmu.test").count == 1)
     }
 
     @Test func killedMidCycleThenRestartedFilesEachMessageOnceAndConfirmsOnce() throws {
@@ -216,24 +214,28 @@ import Testing
                 from: "jane@ljmu.test")
         }
         try lab.waitForInbox(count: count)
-        let serving = try service.startServing()
-        // Kill it as soon as the first filing is in the journal: mid-cycle, with messages still to go.
-        let deadline = Date().addingTimeInterval(30)
-        while service.events("filed").isEmpty, Date() < deadline { usleep(2_000) }
+        // The service hangs on the download of the seventh message, so it is killed mid-cycle for certain,
+        // however fast the machine: six filed, six to go.
+        let uids = try lab.uids(in: "INBOX").sorted()
+        let proxy = try IMAPFaultProxy(upstreamPort: lab.imapPort, failDownloadOf: uids[6], with: .stall)
+        let stalled = try ServiceFixture(
+            lab: lab, service: ["replies-per-hour = 100"], imapPort: proxy.port, archive: service.archive)
+        let serving = try stalled.startServing()
+        let deadline = Date().addingTimeInterval(60)
+        while service.events("filed").count < 6, Date() < deadline { usleep(2_000) }
         #expect(serving.stop(SIGKILL) == .signalled(SIGKILL))
-        let filedBeforeKill = service.events("filed").count
-        #expect(filedBeforeKill >= 1)
-        #expect(filedBeforeKill < count, "the kill landed mid-cycle")
+        #expect(service.events("filed").count == 6, "killed mid-cycle, with six filed")
 
         try service.runOnce()
         let records = try service.records()
         #expect(records.count == count)
         #expect(Set(records.compactMap(\.messageID)).count == count)
         #expect(try lab.uids(in: "INBOX").isEmpty)
-        let confirmations = lab.waitForMessages("jane@ljmu.test", count: count)
-        usleep(500_000)
-        #expect(lab.messages(for: "jane@ljmu.test").count == count)
+        let confirmations = service.sent(to: "jane@ljmu.test")
+        #expect(confirmations.count == count, "one confirmation each, none twice")
         #expect(Set(confirmations.compactMap { TestMessage.header("Message-Id", in: $0) }).count == count)
+        #expect(lab.waitForMessages("jane@ljmu.test", count: count).count == count)
+        withExtendedLifetime(proxy) {}
     }
 
     @Test func confirmationQueuedWhileSMTPIsDownArrivesWhenItIsBack() throws {
@@ -251,7 +253,7 @@ import Testing
         try lab.startSMTP()
         try service.runOnce()
         #expect(Outbox(archive: service.archive).pending().isEmpty)
-        #expect(lab.waitForMessages("jane@ljmu.test").count == 1)
+        #expect(service.sent(to: "jane@ljmu.test").count == 1)
     }
 
     @Test func wrongIMAPPasswordExitsNonZeroWithAClearMessageAndNoPassword() throws {
@@ -322,8 +324,7 @@ import Testing
         #expect(
             TestMessage.body(of: confirmation).contains("Dear Jane Bcc: evil@attacker.test,"),
             "the name stays on one line")
-        usleep(300_000)
-        #expect(lab.messages(for: "evil@attacker.test").isEmpty)
+        #expect(service.sent(to: "evil@attacker.test").isEmpty)
         #expect(try service.records().first?.reference == "TC-2024-07-LJMU")
     }
 
@@ -333,8 +334,7 @@ import Testing
         let first = try service.startServing()
         defer { _ = first.stop(SIGTERM) }
         let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: "\(service.archive)/.lock"), Date() < deadline { usleep(10_000) }
-        usleep(200_000)
+        while !service.lockIsHeld(".lock"), Date() < deadline { usleep(10_000) }
         let second = try service.tcreview()
         #expect(second.status == 69)
         #expect(second.stderr.contains("already using the archive"))

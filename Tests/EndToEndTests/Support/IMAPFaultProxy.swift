@@ -13,6 +13,9 @@ final class IMAPFaultProxy: @unchecked Sendable {
         /// From the download on, the server's answer comes a byte every quarter of a second: fast enough
         /// never to look stalled, far too slow ever to finish.
         case trickle
+        /// The download is never answered: the service hangs on it (until its transfer bound), so a test
+        /// knows exactly where the service is when it kills it.
+        case stall
     }
 
     private let listener: LoopbackListener
@@ -82,6 +85,8 @@ final class IMAPFaultProxy: @unchecked Sendable {
                         continue
                     case .trickle:
                         trickling.set()
+                    case .stall:
+                        continue
                     }
                 }
                 guard LoopbackListener.writeAll(upstream, line) else { return }

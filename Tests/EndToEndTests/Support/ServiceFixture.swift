@@ -35,14 +35,16 @@ final class ServiceFixture: @unchecked Sendable {
     ///   - review: `[review]` lines; reviewers are not assigned unless a test asks (`auto-assign = yes`).
     ///   - imapPort: where the service reaches IMAP, when not the lab's own (a fault-injecting proxy).
     ///   - smtpPort: where it sends mail, when not the lab's own (a refusing test double).
+    ///   - archive: another fixture's archive, to run the same service through a different server.
     init(
         lab: MailLab, filedFolder: String? = "Filed", mailbox: String = "INBOX", service: [String] = [],
-        review: [String] = ["auto-assign = no"], sections: String = "", imapPort: Int? = nil, smtpPort: Int? = nil
+        review: [String] = ["auto-assign = no"], sections: String = "", imapPort: Int? = nil, smtpPort: Int? = nil,
+        archive: String? = nil
     ) throws {
         self.lab = lab
         self.directory = try makeTemporaryDirectory(prefix: "svc")
         self.configPath = "\(directory)/config/tcreview.conf"
-        self.archive = "\(directory)/Mailbox"
+        self.archive = archive ?? "\(directory)/Mailbox"
         try FileManager.default.createDirectory(atPath: "\(directory)/config", withIntermediateDirectories: true)
         let config = """
             [imap]
@@ -56,7 +58,7 @@ final class ServiceFixture: @unchecked Sendable {
             from = Technician Commitment <tc@lab.test>
 
             [service]
-            archive = \(archive)
+            archive = \(self.archive)
             poll-interval = 1
             coordinators = coordinator@lab.test
             rubrics = \(MailLab.packageRoot)/Rubrics
@@ -107,6 +109,12 @@ final class ServiceFixture: @unchecked Sendable {
         #expect(result.status == 0, "tcreview serve --once failed: \(result.stderr)", sourceLocation: sourceLocation)
     }
 
+    /// Whether some process holds the archive's `.lock` or `.write-lock` (`name`).
+    func lockIsHeld(_ name: String) -> Bool { !KernelLocks.holders(of: "\(archive)/\(name)").isEmpty }
+
+    /// The processes waiting for the archive's `name` lock.
+    func waitingForLock(_ name: String) -> [Int32] { KernelLocks.waiters(for: "\(archive)/\(name)") }
+
     /// Starts `tcreview serve` in the background.
     func startServing() throws -> Serving {
         guard let pid = ChildProcess.start(Self.executable, arguments: ["--config", configPath, "serve"]) else {
@@ -124,6 +132,30 @@ final class ServiceFixture: @unchecked Sendable {
             kill(pid, signal)
             return ChildProcess.wait(pid)
         }
+    }
+
+    /// Every email the service has handed to the SMTP server with `address` among its To, Cc and Bcc: its
+    /// outbox's `sent/` folder, written before the command returns. What the lab delivers can only be
+    /// fewer, so "nothing else was sent" is proven here, without waiting to see that nothing arrives.
+    func sent(to address: String) -> [String] {
+        let folder = "\(archive)/_Outbox/sent"
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+            $0.hasSuffix(".eml")
+        }
+        return names.sorted().compactMap { name -> String? in
+            guard let message = try? String(contentsOfFile: "\(folder)/\(name)", encoding: .utf8) else { return nil }
+            let recipients = ["To", "Cc", "Bcc"].compactMap { TestMessage.header($0, in: message) }
+                .flatMap(Self.addresses)
+            return recipients.contains(address.lowercased()) ? message : nil
+        }
+    }
+
+    /// The addresses of an address header: each in angle brackets, or bare between commas; a display
+    /// name (which may look like an address) is not one.
+    static func addresses(_ header: String) -> [String] {
+        let bracketed = header.split(separator: "<").dropFirst().compactMap { $0.split(separator: ">").first }
+        let found = header.contains("<") ? bracketed : header.split(separator: ",")
+        return found.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
     }
 
     /// Every submission record in the archive (quarantine excluded).
