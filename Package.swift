@@ -19,7 +19,7 @@ let package = Package(
         .target(name: "CGMimeShims", dependencies: ["CGMime"]),
 
         // Adapters: the only modules that see C pointers.
-        .target(name: "MailTransport", dependencies: ["CCurl", "CCurlShims"]),
+        .target(name: "MailTransport", dependencies: ["CCurl", "CCurlShims", "POSIX"]),
         .target(name: "MIME", dependencies: ["CGMime", "CGMimeShims"]),
         .target(name: "PDFReader", dependencies: ["CPoppler", "CCairo", "Layout", "POSIX"]),
         .target(name: "Hashing", dependencies: ["CGLib"]),
@@ -28,12 +28,12 @@ let package = Package(
         // The product, in plain Swift.
         .target(name: "Layout"),
         .target(name: "Configuration", dependencies: ["MailTransport"]),
-        .target(name: "Archive", dependencies: ["Hashing"]),
+        .target(name: "Archive", dependencies: ["Hashing", "POSIX"]),
         .target(name: "Prescreen", dependencies: ["Layout"]),
         .target(name: "Review", dependencies: ["Configuration"]),
         .target(name: "PDFWriter", dependencies: ["CCairo"]),
         .target(name: "Feedback", dependencies: ["Review", "PDFWriter"]),
-        .target(name: "ArchiveView", dependencies: ["Archive", "Configuration", "Review", "Hashing"]),
+        .target(name: "ArchiveView", dependencies: ["Archive", "Configuration", "Review", "Hashing", "POSIX"]),
         .target(
             name: "ReviewDesk",
             dependencies: [
@@ -45,8 +45,9 @@ let package = Package(
             name: "Intake",
             dependencies: [
                 "Archive", "Configuration", "MIME", "MailTransport", "PDFReader", "Prescreen", "Layout", "Hashing",
+                "POSIX",
             ]),
-        .executableTarget(name: "tcreview-extract", dependencies: ["PDFReader"]),
+        .executableTarget(name: "tcreview-extract", dependencies: ["PDFReader", "POSIX"]),
         .executableTarget(
             name: "tcreview",
             dependencies: [
@@ -55,19 +56,21 @@ let package = Package(
             ]
         ),
 
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport", dependencies: ["Archive", "Review", "Hashing", "POSIX"], path: "Tests/TestSupport"),
+        // The benchmark's synthetic archive, kept out of the product.
+        .executableTarget(name: "tcreview-bench-archive", dependencies: ["TestSupport"], path: "Tests/BenchArchive"),
         .testTarget(
             name: "UnitTests",
             dependencies: [
                 "Intake", "Archive", "Configuration", "MIME", "PDFReader", "Prescreen", "Review", "Feedback",
-                "PDFWriter", "ArchiveView", "Layout",
-                "TestSupport",
+                "PDFWriter", "ArchiveView", "Layout", "POSIX", "TestSupport",
             ],
             resources: [.copy("Prescreen/Fixtures"), .copy("Prescreen/Corpus"), .copy("Prescreen/HeldOut")]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["Intake", "Archive", "Configuration", "Hashing", "TestSupport"]
+            dependencies: ["Intake", "Archive", "Configuration", "Hashing", "POSIX", "TestSupport"]
         ),
     ]
 )

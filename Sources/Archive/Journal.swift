@@ -1,4 +1,5 @@
 import Foundation
+import POSIX
 
 /// The archive's event log: one JSON object a line in `journal.jsonl`, appended and flushed per event.
 public struct Journal: Sendable {
@@ -26,15 +27,14 @@ public struct Journal: Sendable {
         var line: Data
         do { line = try Self.encoder.encode(event) } catch { throw .corrupt(path: path, detail: "\(error)") }
         line.append(0x0A)
-        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .io(path: path, operation: "open", errno: errno) }
-        defer { close(fd) }
-        // After a crash mid-write the last line is torn; start a new line so this event is not glued to it.
-        var last: UInt8 = 0x0A
-        let size = lseek(fd, 0, SEEK_END)
-        if size > 0, pread(fd, &last, 1, size - 1) == 1, last != 0x0A { line.insert(0x0A, at: 0) }
-        try FileSystem.writeAll(fd, line, path: path)
-        try FileSystem.sync(fd, path: path)
+        do throws(SystemError) {
+            let file = try FileDescriptor.open(path, .readWrite, options: [.append, .create])
+            defer { file.close() }
+            // After a crash mid-write the last line is torn; start a new line so this event is not glued to it.
+            if let last = file.lastByte(), last != 0x0A { line.insert(0x0A, at: 0) }
+            try file.writeAll(line)
+            try file.sync()
+        } catch { throw ArchiveError(error) }
     }
 
     /// Every event so far, oldest first; a torn last line (a crash mid-write) is skipped.

@@ -154,15 +154,14 @@ enum ISOTime {
     }
 
     static func parse(_ text: String) -> Date? {
-        var text = text
-        if let fast = text.withUTF8({ fastParse($0) }) { return fast }
+        if let fast = fastParse(Array(text.utf8)) { return fast }
         return try? fallback.parse(text)
     }
 
     private static let fallback = Date.ISO8601FormatStyle()
 
     /// `YYYY-MM-DDTHH:MM:SSZ` exactly.
-    private static func fastParse(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+    private static func fastParse(_ bytes: [UInt8]) -> Date? {
         guard bytes.count == 20, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54, bytes[13] == 0x3A,
             bytes[16] == 0x3A, bytes[19] == 0x5A
         else { return nil }

@@ -7,5 +7,4 @@
 /// - `ArchiveIndex` writes `index.html`, `index.csv` and each folder's `summary.txt`.
 /// - `Deadlines` works out who owes which stage in which window (`tcreview due`).
 /// - `Verifier` re-hashes every filed file (`tcreview verify`).
-/// - `ArchiveView.syntheticArchive(count:at:)` writes a made-up archive for the benchmark.
 public enum ArchiveView {}

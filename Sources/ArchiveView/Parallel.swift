@@ -18,22 +18,15 @@ enum Parallel {
         return slots.values
     }
 
-    /// One result slot per worker; each worker writes only its own.
+    /// One result slot per worker; each worker writes only its own, once, at its end.
     private final class Slots<T>: @unchecked Sendable {
-        private var buffer: UnsafeMutableBufferPointer<T?>
+        private let lock = NSLock()
+        private var slots: [T?]
 
-        init(count: Int) {
-            buffer = .allocate(capacity: count)
-            buffer.initialize(repeating: nil)
-        }
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-        deinit {
-            buffer.deinitialize()
-            buffer.deallocate()
-        }
+        func set(_ index: Int, _ value: T) { lock.withLock { slots[index] = value } }
 
-        func set(_ index: Int, _ value: T) { buffer[index] = value }
-
-        var values: [T] { buffer.map { $0! } }
+        var values: [T] { lock.withLock { slots.map { $0! } } }
     }
 }

@@ -11,7 +11,12 @@ public struct SHA256: ~Copyable {
 
     deinit { g_checksum_free(checksum) }
 
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    /// Adds bytes to the digest.
+    public mutating func update(_ data: some DataProtocol) {
+        for region in data.regions { region.withUnsafeBytes { update($0) } }
+    }
+
+    private mutating func update(_ bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         g_checksum_update(checksum, base.assumingMemoryBound(to: guchar.self), bytes.count)
     }
@@ -24,7 +29,7 @@ public struct SHA256: ~Copyable {
     /// The hex digest of some bytes.
     public static func hex(of data: Data) -> String {
         var hasher = SHA256()
-        data.withUnsafeBytes { hasher.update($0) }
+        hasher.update(data)
         return hasher.finalizeHex()
     }
 
@@ -38,7 +43,7 @@ public struct SHA256: ~Copyable {
         var size = 0
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
             size += chunk.count
-            chunk.withUnsafeBytes { hasher.update($0) }
+            hasher.update(chunk)
         }
         return (hasher.finalizeHex(), size)
     }

@@ -85,20 +85,11 @@ public struct InboxPoller: Sendable {
         try FileSystem.makeDirectory(context.layout.scratch)
         let path = "\(context.layout.scratch)/uid-\(validity)-\(uid)-\(UUID().uuidString.prefix(8)).eml"
         let tooLarge = size > context.settings.maxMessageSize
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw ArchiveError.io(path: path, operation: "create", errno: errno) }
-        defer { close(fd) }
-        do {
-            _ = try session.fetch(
-                uid: uid, uidValidity: validity, to: fd, path: path,
-                limit: tooLarge ? 1 << 20 : min(size + (1 << 20), context.settings.maxMessageSize + (1 << 20)),
-                expectedSize: tooLarge ? 1 << 20 : size, section: tooLarge ? "HEADER" : nil)
-            guard fsync(fd) == 0 else { throw ArchiveError.io(path: path, operation: "flush", errno: errno) }
-        } catch {
-            // A partial download is never left behind.
-            FileSystem.remove(path)
-            throw error
-        }
+        // The session removes a partial download itself: nothing is left behind.
+        _ = try session.fetch(
+            uid: uid, uidValidity: validity, toFile: path,
+            limit: tooLarge ? 1 << 20 : min(size + (1 << 20), context.settings.maxMessageSize + (1 << 20)),
+            expectedSize: tooLarge ? 1 << 20 : size, section: tooLarge ? "HEADER" : nil)
         return FetchedMessage(path: path, size: size, headerOnly: tooLarge, uidValidity: validity, uid: uid)
     }
 

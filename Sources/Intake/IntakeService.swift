@@ -64,10 +64,7 @@ public struct IntakeService: Sendable {
         return result
     }
 
-    private func journalBytes() -> Int {
-        var info = stat()
-        return stat(context.journal.path, &info) == 0 ? Int(info.st_size) : 0
-    }
+    private func journalBytes() -> Int { FileSystem.size(context.journal.path) ?? 0 }
 
     /// Runs until `stop` is set, polling every `poll-interval` seconds and backing off after failures.
     public func run(stop: StopFlag) {

@@ -42,23 +42,22 @@ public enum RuleFinder {
         var open: [Run] = []
         var done: [Run] = []
         var runs: [(Int, Int)] = []
-        bitmap.pixels.withUnsafeBufferPointer { pixels in
-            for y in 0..<bitmap.height {
-                runs.removeAll(keepingCapacity: true)
-                let row = y * width
-                var x = 0
-                while x < width {
-                    // Most of a page is white: step over it first.
-                    guard !Bitmap.isWhite(pixels[row + x]), Bitmap.isInk(pixels[row + x]) else {
-                        x += 1
-                        continue
-                    }
-                    let start = x
-                    while x < width, Bitmap.isInk(pixels[row + x]) { x += 1 }
-                    if x - start >= minimum { runs.append((start, x)) }
+        let pixels = bitmap.pixels.span
+        for y in 0..<bitmap.height {
+            runs.removeAll(keepingCapacity: true)
+            let row = y * width
+            var x = 0
+            while x < width {
+                // Most of a page is white: step over it first.
+                guard !Bitmap.isWhite(pixels[row + x]), Bitmap.isInk(pixels[row + x]) else {
+                    x += 1
+                    continue
                 }
-                if !runs.isEmpty || !open.isEmpty { merge(runs, at: y, open: &open, done: &done) }
+                let start = x
+                while x < width, Bitmap.isInk(pixels[row + x]) { x += 1 }
+                if x - start >= minimum { runs.append((start, x)) }
             }
+            if !runs.isEmpty || !open.isEmpty { merge(runs, at: y, open: &open, done: &done) }
         }
         done += open
         return done.compactMap { rule($0, .horizontal, bitmap) }
@@ -73,19 +72,17 @@ public enum RuleFinder {
         // Going down the rows, each column's current run of ink; a run that ends long enough is kept.
         var length = [Int32](repeating: 0, count: width)
         var ended: [(x: Int, start: Int, end: Int)] = []
-        bitmap.pixels.withUnsafeBufferPointer { pixels in
-            length.withUnsafeMutableBufferPointer { length in
-                for y in stride(from: 0, through: bitmap.height + step - 1, by: step) {
-                    let inside = y < bitmap.height
-                    let row = y * width
-                    for x in 0..<width {
-                        if inside, !Bitmap.isWhite(pixels[row + x]), Bitmap.isInk(pixels[row + x]) {
-                            length[x] += 1
-                        } else if length[x] > 0 {
-                            if length[x] >= minimum { ended.append((x, y - Int(length[x]) * step, y - step + 1)) }
-                            length[x] = 0
-                        }
-                    }
+        let pixels = bitmap.pixels.span
+        var lengths = length.mutableSpan
+        for y in stride(from: 0, through: bitmap.height + step - 1, by: step) {
+            let inside = y < bitmap.height
+            let row = y * width
+            for x in 0..<width {
+                if inside, !Bitmap.isWhite(pixels[row + x]), Bitmap.isInk(pixels[row + x]) {
+                    lengths[x] += 1
+                } else if lengths[x] > 0 {
+                    if lengths[x] >= minimum { ended.append((x, y - Int(lengths[x]) * step, y - step + 1)) }
+                    lengths[x] = 0
                 }
             }
         }

@@ -1,6 +1,7 @@
 internal import CCurl
 internal import CCurlShims
 import Foundation
+import POSIX
 
 /// One libcurl easy handle: owns it, sets options, runs transfers, and turns result codes into errors.
 ///
@@ -143,7 +144,7 @@ final class CurlEasy {
 final class ResponseSink {
     enum Target {
         case memory
-        case file(Int32)
+        case file(FileDescriptor)
     }
 
     let target: Target
@@ -170,16 +171,10 @@ final class ResponseSink {
         switch target {
         case .memory:
             data.append(contentsOf: bytes)
-        case .file(let fd):
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    writeFailure = .localWrite(path: path, detail: String(cString: strerror(errno)))
-                    return false
-                }
-                offset += written
+        case .file(let file):
+            do { try file.writeAll(Data(bytes)) } catch {
+                writeFailure = .localWrite(path: path, detail: "\(error)")
+                return false
             }
         }
         return true

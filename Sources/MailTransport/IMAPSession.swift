@@ -1,5 +1,6 @@
 internal import CCurl
 import Foundation
+import POSIX
 
 /// The state of an IMAP mailbox that matters for knowing which messages were already seen.
 public struct MailboxStatus: Sendable, Equatable {
@@ -73,22 +74,36 @@ public final class IMAPSession {
         throw .refused(server: origin, command: "UID FETCH \(uid) (RFC822.SIZE)", detail: "no size in the answer")
     }
 
-    /// Streams one whole message, byte for byte, to an open file descriptor; returns the bytes written.
+    /// Streams one whole message, byte for byte, into a new file at `path`, flushed to disk; returns the bytes
+    /// written. On any failure the file is removed: a partial download is never left behind.
     ///
     /// - Parameters:
     ///   - uidValidity: the value the UID belongs to; the server refuses the fetch if the mailbox was recreated.
     ///   - limit: abort with `tooLarge` past this many bytes.
     ///   - expectedSize: the bytes the server said the message has; the transfer's time bound grows with it.
     public func fetch(
-        uid: UInt32, uidValidity: UInt32, to descriptor: Int32, path: String, limit: Int? = nil,
-        expectedSize: Int? = nil, section: String? = nil
+        uid: UInt32, uidValidity: UInt32, toFile path: String, limit: Int? = nil, expectedSize: Int? = nil,
+        section: String? = nil
     ) throws(MailTransportError) -> Int {
-        let sink = ResponseSink(target: .file(descriptor), limit: limit, path: path)
-        var url = "\(origin)/\(Self.urlEncode(mailbox));UIDVALIDITY=\(uidValidity)/;UID=\(uid)"
-        if let section { url += "/;SECTION=\(section)" }
-        try easy.perform(
-            url: url, command: "UID FETCH \(uid)", sink: sink, size: expectedSize ?? limit ?? (25 << 20))
-        return sink.count
+        let file: FileDescriptor
+        do throws(SystemError) {
+            file = try FileDescriptor.open(path, .writeOnly, options: [.create, .truncate])
+        } catch {
+            throw .localWrite(path: path, detail: "\(error)")
+        }
+        defer { file.close() }
+        do throws(MailTransportError) {
+            let sink = ResponseSink(target: .file(file), limit: limit, path: path)
+            var url = "\(origin)/\(Self.urlEncode(mailbox));UIDVALIDITY=\(uidValidity)/;UID=\(uid)"
+            if let section { url += "/;SECTION=\(section)" }
+            try easy.perform(
+                url: url, command: "UID FETCH \(uid)", sink: sink, size: expectedSize ?? limit ?? (25 << 20))
+            do throws(SystemError) { try file.sync() } catch { throw .localWrite(path: path, detail: "\(error)") }
+            return sink.count
+        } catch {
+            Paths.unlink(path)
+            throw error
+        }
     }
 
     /// Creates a mailbox; one that exists already is fine.

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import PDFReader
+import POSIX
 
 #if canImport(Glibc)
     import Glibc
@@ -18,7 +19,7 @@ var file: String?
 func usage(_ problem: String) -> Never {
     let text =
         "tcreview-extract: \(problem)\nusage: tcreview-extract [--memory-limit BYTES] [--text OUT] [--layout OUT] FILE\n"
-    _ = text.withCString { write(2, $0, strlen($0)) }
+    StandardStreams.write(text)
     exit(64)
 }
 
@@ -39,5 +40,5 @@ while !arguments.isEmpty {
 guard let file else { usage("no FILE given") }
 let (json, status) = PDFExtraction.run(
     path: file, textOutput: textOutput, layoutOutput: layoutOutput, memoryLimit: memoryLimit)
-_ = json.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+StandardStreams.write(json)
 exit(status)

@@ -4,6 +4,7 @@ import Configuration
 import Dispatch
 import Foundation
 import Intake
+import POSIX
 import ReviewDesk
 
 /// `tcreview serve`: poll the inbox, file submissions, send confirmations.
@@ -67,7 +68,7 @@ struct ServeCommand: Command {
         let service = IntakeService(context: context)
         let stop = StopFlag()
         let sources = [SIGTERM, SIGINT].map { number -> DispatchSourceSignal in
-            signal(number, SIG_IGN)
+            Signals.ignore(number)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
                 EventLog.printLine("stop requested; finishing the message in hand")

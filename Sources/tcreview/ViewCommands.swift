@@ -193,31 +193,3 @@ struct IndexCommand: ConfigOnlyCommand {
         return ExitStatus.success
     }
 }
-
-/// `tcreview bench-archive`: a synthetic archive for the benchmark.
-struct BenchArchiveCommand: Command {
-    static let name = "bench-archive"
-    static let abstract = "Write a synthetic archive of N made-up submissions (for scripts/benchmark)"
-    static let usage =
-        "USAGE: tcreview bench-archive --count N DIR\n\nWrites N plausible submissions into the new or empty folder DIR."
-    static let valuedOptions: Set<String> = ["--count"]
-
-    let count: Int
-    let directory: String
-
-    init(arguments: Arguments, configPath: String) throws(UsageError) {
-        let directory = try arguments.single("DIR")
-        let text = arguments.options["--count"] ?? "10000"
-        guard let count = Int(text), count > 0 else {
-            throw .invalidValue(option: "--count", value: text, expected: "a positive whole number")
-        }
-        self.count = count
-        self.directory = directory
-    }
-
-    func run() throws -> Int32 {
-        try ArchiveView.syntheticArchive(count: count, at: directory)
-        print("\(count) submissions written to \(directory)")
-        return ExitStatus.success
-    }
-}

@@ -7,7 +7,6 @@ enum TCReview {
         AssignCommand.self, ReassignCommand.self, ReviewersCommand.self, RemindCommand.self, FeedbackCommand.self,
         DueCommand.self, VerifyCommand.self, IndexCommand.self, ConfigCheckCommand.self, ExtractCommand.self,
         ScreenCommand.self,
-        BenchArchiveCommand.self,
     ]
 
     static let overview = """

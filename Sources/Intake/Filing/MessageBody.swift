@@ -16,13 +16,13 @@ enum MessageBody {
         var tail: [UInt8] = []
         while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
             if inBody {
-                chunk.withUnsafeBytes { hasher.update($0) }
+                hasher.update(chunk)
                 continue
             }
             let bytes = tail + [UInt8](chunk)
             if let end = headerEnd(in: bytes) {
                 inBody = true
-                bytes[end...].withUnsafeBytes { hasher.update($0) }
+                hasher.update(bytes[end...])
             } else {
                 tail = Array(bytes.suffix(2))
             }

@@ -1,6 +1,7 @@
 import Archive
 import Foundation
 import Hashing
+import POSIX
 
 /// Chooses a submission's reference and folder, and writes the folder so that it appears whole or not at all:
 /// every file is staged in the archive's scratch folder, flushed, and the folder is renamed into place.
@@ -80,8 +81,8 @@ struct SubmissionFiler {
                 ?? uniqueName(
                     SafeName.fileName(input.originalName ?? "", extension: "pdf", fallback: "submission"), used: &used)
             let destination = "\(staging)/\(name)"
-            guard rename(input.source, destination) == 0 else {
-                throw ArchiveError.io(path: destination, operation: "move into", errno: errno)
+            do { try Paths.rename(input.source, to: destination) } catch {
+                throw ArchiveError.io(path: destination, operation: "move into", errno: error.errno)
             }
             try FileSystem.syncFile(destination)
             let (sha256, size) = try SHA256.file(destination)

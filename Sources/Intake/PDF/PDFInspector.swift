@@ -1,5 +1,6 @@
 import Foundation
 import PDFReader
+import POSIX
 
 /// What the PDF reader child found out about one file.
 public enum PDFInspection: Sendable, Equatable {

@@ -1,5 +1,6 @@
 import Foundation
 import Intake
+import POSIX
 import Testing
 
 /// A real Dovecot (IMAP, LMTP) and OpenSMTPD on loopback, in a temp folder, started by `scripts/mail-lab`.

@@ -1,6 +1,7 @@
 import Archive
 import Foundation
 import Intake
+import POSIX
 import TestSupport
 import Testing
 

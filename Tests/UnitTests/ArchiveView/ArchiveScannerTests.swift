@@ -2,6 +2,7 @@ import Archive
 import ArchiveView
 import Foundation
 import Review
+import TestSupport
 import Testing
 
 @Suite struct ArchiveViewScannerTests {
@@ -116,7 +117,7 @@ import Testing
 
     @Test func syntheticArchiveIsPlausibleAndClean() throws {
         let archive = ArchiveFixture()
-        try ArchiveView.syntheticArchive(count: 60, at: archive.root)
+        try SyntheticArchive.write(count: 60, at: archive.root)
         let rows = ArchiveScanner.summaries(archive: archive.root, now: date("2025-03-01T00:00:00Z"))
         #expect(rows.count == 60)
         #expect(Set(rows.map(\.reference)).count == 60)

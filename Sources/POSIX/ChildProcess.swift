@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Runs programs with `posix_spawn`, collects their output with `poll`, and reaps them with `waitpid`,
 /// enforcing a wall-clock limit. (Foundation's `Process` can miss a child's exit under concurrency.)
@@ -66,9 +70,7 @@ public enum ChildProcess {
     /// Waits for a child to end and says how it ended.
     public static func wait(_ pid: pid_t) -> Outcome {
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 {
-            if errno != EINTR { return .exited(-1) }
-        }
+        guard retryingInterrupts({ waitpid(pid, &status, 0) }) >= 0 else { return .exited(-1) }
         let signal = status & 0x7F
         return signal == 0 ? .exited((status >> 8) & 0xFF) : .signalled(signal)
     }

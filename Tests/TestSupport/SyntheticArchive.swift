@@ -1,24 +1,21 @@
 import Archive
 import Foundation
 import Hashing
+import POSIX
 import Review
 
-extension ArchiveView {
-    /// **For benchmarks and tests only.** Writes `count` plausible filed submissions into a new or empty archive
+public enum SyntheticArchive {
+    /// Writes `count` plausible filed submissions into a new or empty archive
     /// at `root`, quickly (no flushing to disk): 150 made-up institutions, one submission a month each from
     /// January 2019 on, each folder with `message.eml`, a PDF, `text.txt`, `prescreen.txt` and a
     /// `submission.json` whose sizes and SHA-256 checksums are right; most with `reviews/assignments.json`
     /// (received, withdrawn and open reviewers, some overdue) and readable reviews; the older ones with
     /// `feedback.json`, `feedback.txt` and `feedback.pdf`; and a journal line per submission. The content is
     /// the same on every run. It does not write `index.html` or the summary files: `ArchiveIndex.rebuild` does.
-    public static func syntheticArchive(count: Int, at root: String) throws {
+    public static func write(count: Int, at root: String) throws {
         let institutions = syntheticInstitutions()
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let journalEncoder = JSONEncoder()
-        journalEncoder.dateEncodingStrategy = .iso8601
-        journalEncoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONFiles.encoder
+        let journalEncoder = JSONFiles.lineEncoder
         let verdicts = ["ok", "ok", "attention", "ok", "missing", "attention"]
         let forms = ["Initial (Stage 1)", "Stage 2", "Stage 3", "Initial (Stage 1, 2019 form)", "not recognised"]
         let monthNames = [
@@ -73,7 +70,7 @@ extension ArchiveView {
                 (ArchiveLayout.messageFileName, message, "message", nil as Int?), (pdfName, pdf, "submission", 8),
                 ("text.txt", text, "text", nil), ("prescreen.txt", prescreen, "prescreen", nil),
             ] {
-                try FastFiles.create(data, at: "\(folder)/\(fileName)")
+                try create(data, at: "\(folder)/\(fileName)")
                 files.append(
                     .init(
                         name: fileName, originalName: nil, size: data.count, sha256: SHA256.hex(of: data), pages: pages,
@@ -87,7 +84,7 @@ extension ArchiveView {
                 messageID: "\(index)@\(short.lowercased()).ac.uk", messageKey: "\(index)@\(short.lowercased()).ac.uk",
                 received: received, imapUIDValidity: 1, imapUID: UInt32(index + 1), files: files, status: "filed",
                 prescreen: verdict, form: form)
-            try FastFiles.create(try encoder.encode(record), at: "\(folder)/\(ArchiveLayout.recordFileName)")
+            try create(try encoder.encode(record), at: "\(folder)/\(ArchiveLayout.recordFileName)")
 
             // Peer review: none for every tenth, otherwise two or three reviewers.
             let assigned = received.addingTimeInterval(86_400)
@@ -108,12 +105,12 @@ extension ArchiveView {
                             reason: "synthetic: a peer from another institution"))
                     if status == .received {
                         let slug = reviewer.replacingOccurrences(of: "@", with: "-at-")
-                        try FastFiles.create(
+                        try create(
                             Data("Review 1 of \(reference) by \(reviewer)\n\nScores: 3 of 4\n".utf8),
                             at: "\(folder)/reviews/review-\(slug)-1.txt")
                     }
                 }
-                try FastFiles.create(try encoder.encode(assignments), at: "\(folder)/reviews/assignments.json")
+                try create(try encoder.encode(assignments), at: "\(folder)/reviews/assignments.json")
             }
             // Feedback once the reviews are in: sent for most, a draft for some.
             if !assignments.isEmpty, !assignments.contains(where: { $0.status == .open }) {
@@ -122,9 +119,9 @@ extension ArchiveView {
                 let feedback = SyntheticFeedback(
                     state: sent ? "sent" : "draft", compiled: compiled,
                     sent: sent ? compiled.addingTimeInterval(3_600) : nil)
-                try FastFiles.create(try encoder.encode(feedback), at: "\(folder)/feedback.json")
-                try FastFiles.create(Data("Feedback on \(reference)\n".utf8), at: "\(folder)/feedback.txt")
-                try FastFiles.create(pdf, at: "\(folder)/feedback.pdf")
+                try create(try encoder.encode(feedback), at: "\(folder)/feedback.json")
+                try create(Data("Feedback on \(reference)\n".utf8), at: "\(folder)/feedback.txt")
+                try create(pdf, at: "\(folder)/feedback.pdf")
             }
             var line = try journalEncoder.encode(
                 Journal.Event(
@@ -133,11 +130,18 @@ extension ArchiveView {
             journal.append(line)
         }
         let journalPath = "\(root)/journal.jsonl"
-        if let existing = FastFiles.read(journalPath) { journal = existing + journal }
-        try FastFiles.create(journal, at: journalPath)
+        if let existing = Paths.read(journalPath) { journal = existing + journal }
+        try create(journal, at: journalPath)
     }
 
     /// 150 made-up institutions with short codes; a few names carry `&`, an apostrophe or an accent.
+    /// Writes a new file quickly: no flush, as nothing here needs to survive a crash.
+    private static func create(_ data: Data, at path: String) throws {
+        let file = try FileDescriptor.open(path, .writeOnly, options: [.create, .truncate])
+        defer { file.close() }
+        try file.writeAll(data)
+    }
+
     static func syntheticInstitutions() -> [(name: String, short: String)] {
         let places = [
             "Northshire", "Eastbrook", "Westmoor", "Southfield", "Kingsbridge", "Ashford", "Bramley", "Caldwell",
