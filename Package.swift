@@ -30,29 +30,31 @@ let package = Package(
         .target(name: "Configuration", dependencies: ["MailTransport"]),
         .target(name: "Archive", dependencies: ["Hashing", "POSIX"]),
         .target(name: "Prescreen", dependencies: ["Layout"]),
-        .target(name: "Review", dependencies: ["Configuration"]),
+        .target(name: "Review", dependencies: ["Configuration", "Archive"]),
         .target(name: "PDFWriter", dependencies: ["CCairo"]),
-        .target(name: "Feedback", dependencies: ["Review", "PDFWriter"]),
-        .target(name: "ArchiveView", dependencies: ["Archive", "Configuration", "Review", "Hashing", "POSIX"]),
+        .target(name: "Feedback", dependencies: ["Archive", "Review", "PDFWriter"]),
+        .target(name: "ArchiveView", dependencies: ["Archive", "Configuration", "Hashing", "POSIX"]),
+        .target(
+            name: "Service", dependencies: ["Archive", "Configuration", "MIME", "MailTransport", "Hashing"]),
         .target(
             name: "ReviewDesk",
             dependencies: [
-                "Intake", "Review", "Archive", "Configuration", "MIME", "Prescreen", "Hashing", "Feedback",
+                "Service", "Review", "Archive", "Configuration", "MIME", "Prescreen", "Hashing", "Feedback",
                 "ArchiveView",
             ]
         ),
         .target(
             name: "Intake",
             dependencies: [
-                "Archive", "Configuration", "MIME", "MailTransport", "PDFReader", "Prescreen", "Layout", "Hashing",
-                "POSIX",
+                "Service", "Archive", "Configuration", "MIME", "MailTransport", "PDFReader", "Prescreen", "Layout",
+                "Hashing", "POSIX",
             ]),
         .executableTarget(name: "tcreview-extract", dependencies: ["PDFReader", "POSIX"]),
         .executableTarget(
             name: "tcreview",
             dependencies: [
                 "Intake", "Archive", "Configuration", "MailTransport", "PDFReader", "Prescreen", "Review", "ReviewDesk",
-                "ArchiveView", "POSIX",
+                "ArchiveView", "POSIX", "Service",
             ]
         ),
 
@@ -64,13 +66,13 @@ let package = Package(
             name: "UnitTests",
             dependencies: [
                 "Intake", "Archive", "Configuration", "MIME", "PDFReader", "Prescreen", "Review", "Feedback",
-                "PDFWriter", "ArchiveView", "Layout", "POSIX", "TestSupport",
+                "PDFWriter", "ArchiveView", "Layout", "POSIX", "Service", "ReviewDesk", "TestSupport",
             ],
             resources: [.copy("Prescreen/Fixtures"), .copy("Prescreen/Corpus"), .copy("Prescreen/HeldOut")]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["Intake", "Archive", "Configuration", "Hashing", "POSIX", "TestSupport"]
+            dependencies: ["Intake", "Service", "Archive", "Configuration", "Hashing", "POSIX", "TestSupport"]
         ),
     ]
 )

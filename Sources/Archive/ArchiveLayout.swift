@@ -1,3 +1,4 @@
+import Archive
 import Foundation
 
 /// Where things live in the archive, so a coordinator can browse it in a file manager:
@@ -31,11 +32,7 @@ public struct ArchiveLayout: Sendable {
 
     /// `07-July`: sorts by time and reads plainly.
     public static func monthName(_ month: Int) -> String {
-        let names = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December",
-        ]
-        return String(format: "%02d-", month) + names[max(0, min(11, month - 1))]
+        String(format: "%02d-", month) + UKCalendar.monthNames[max(0, min(11, month - 1))]
     }
 
     public var scratch: String { "\(root)/_State/tmp" }

@@ -1,7 +1,6 @@
 import Archive
 import Configuration
 import Foundation
-import Review
 
 /// Who owes which stage in which window: `tcreview due`.
 ///

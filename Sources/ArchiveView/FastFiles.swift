@@ -1,7 +1,6 @@
 import Archive
 import Foundation
 import POSIX
-import Review
 
 /// Listing and reading without Foundation's per-entry overhead, and writing derived files without a flush:
 /// the scanner walks tens of thousands of folders.

@@ -1,6 +1,5 @@
 import Archive
 import Foundation
-import Review
 
 /// What `tcreview status` and `tcreview show` print.
 public enum StatusView {

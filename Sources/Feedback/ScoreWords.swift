@@ -1,3 +1,4 @@
+import Archive
 import Foundation
 import Review
 
@@ -39,11 +40,7 @@ enum ScoreWords {
     /// `12 July 2024`, the London calendar day of `date`.
     static func day(_ date: Date) -> String {
         let parts = UKCalendar.calendar.dateComponents([.year, .month, .day], from: date)
-        let months = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December",
-        ]
-        let month = parts.month.map { months[max(1, min(12, $0)) - 1] } ?? ""
+        let month = parts.month.map { UKCalendar.monthNames[max(1, min(12, $0)) - 1] } ?? ""
         return "\(parts.day ?? 1) \(month) \(parts.year ?? 1970)"
     }
 }

@@ -1,5 +1,6 @@
 import Archive
 import Foundation
+import Service
 
 /// Messages the inbox could not give us (the server errs on one, or it does not fit on the disk), so
 /// that one bad message never holds up the others: it is skipped, tried again after a growing pause,

@@ -1,6 +1,7 @@
 import Archive
 import Foundation
 import MailTransport
+import Service
 
 /// One pass over the IMAP inbox: find the messages not yet processed, file each, mark it on the server.
 ///
@@ -13,13 +14,7 @@ public struct InboxPoller: Sendable {
     public init(context: IntakeContext) { self.context = context }
 
     /// What one pass did.
-    public struct Report: Sendable, Equatable {
-        public var outcomes: [ProcessingOutcome] = []
-        /// Messages left for the next pass because a stop was requested.
-        public var deferred = 0
-        /// Messages that could not be filed this pass; they stay on the server and are retried.
-        public var failed = 0
-    }
+    public typealias Report = InboxReport
 
     /// Runs one pass; `shouldStop` is asked between messages, so a stop request finishes the one in hand.
     public func poll(shouldStop: () -> Bool = { false }) throws -> Report {

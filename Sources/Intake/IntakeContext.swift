@@ -1,103 +1,33 @@
-import Archive
 import Configuration
 import Foundation
-import Hashing
 import MIME
+import Service
 
-/// Everything intake needs, built once from the settings.
+/// What intake works with: the service's context, and the institution matcher and PDF reader that only
+/// intake needs. The service's parts are reached as if they were intake's own (`context.outbox`).
+@dynamicMemberLookup
 public struct IntakeContext: Sendable {
-    public var settings: Settings
-    public var layout: ArchiveLayout
-    public var journal: Journal
-    public var outbox: Outbox
-    public var state: StateStore
+    public var service: ServiceContext
     public var matcher: InstitutionMatcher
     public var inspector: PDFInspector
-    public var log: EventLog
-    /// The service's own address and name, from `[smtp] from`.
-    public var serviceAddress: MailAddress
-    public var coordinators: [MailAddress]
-    public var clock: @Sendable () -> Date
-    public var hooks = IntakeHooks()
+
+    public init(service: ServiceContext, inspector: PDFInspector) {
+        self.service = service
+        self.matcher = InstitutionMatcher(institutions: service.settings.institutions)
+        self.inspector = inspector
+    }
 
     public init(settings: Settings, inspector: PDFInspector, clock: @escaping @Sendable () -> Date = { Date() }) {
-        self.settings = settings
-        self.layout = ArchiveLayout(root: settings.archive)
-        self.journal = Journal(archive: settings.archive)
-        self.outbox = Outbox(archive: settings.archive)
-        self.state = StateStore(archive: settings.archive)
-        self.matcher = InstitutionMatcher(institutions: settings.institutions)
-        self.inspector = inspector
-        self.log = EventLog(journal: journal)
-        self.serviceAddress = MailAddress(parsing: settings.from) ?? MailAddress(address: settings.from)
-        self.coordinators = settings.coordinators.map { MailAddress(address: $0) }
-        self.clock = clock
+        self.init(service: ServiceContext(settings: settings, clock: clock), inspector: inspector)
     }
-}
 
-extension IntakeContext {
-    /// Composes a message and queues it in the outbox under `id`; an id queued before is not queued again.
-    ///
-    /// Notices to the coordinators are capped per kind and day (`noticesPerDay`), whatever their
-    /// references: whatever loop a bug or a hostile sender finds, the coordinators' inbox is bounded.
+    public subscript<Value>(dynamicMember keyPath: WritableKeyPath<ServiceContext, Value>) -> Value {
+        get { service[keyPath: keyPath] }
+        set { service[keyPath: keyPath] = newValue }
+    }
+
+    /// Queues an email in the outbox (`ServiceContext.enqueue`).
     public func enqueue(_ message: OutgoingMessage, id: String, reference: String) throws {
-        if let kind = Self.noticeKind(message.subject), !outbox.contains(id: id) {
-            let day = clock().formatted(.iso8601.year().month().day())
-            let key = "\(day)-\(SHA256.hex(of: Data(kind.utf8)).prefix(16))"
-            let sent = state.load(Int.self, kind: "notice-counts", key: key) ?? 0
-            guard sent < Self.noticesPerDay else {
-                if sent == Self.noticesPerDay {
-                    log.record(
-                        "notice-capped", reference: reference,
-                        "no more \u{201C}\(kind)\u{201D} notices today: \(Self.noticesPerDay) were sent; the rest are in the journal"
-                    )
-                    try state.save(sent + 1, kind: "notice-counts", key: key)
-                }
-                return
-            }
-            try state.save(sent + 1, kind: "notice-counts", key: key)
-        }
-        let data = try MessageComposer.compose(message)
-        if try outbox.enqueue(id: id, message: data) {
-            let to = (message.to + message.cc).map(\.address).joined(separator: ", ")
-            log.record("queued", reference: reference, "\(reference): queued \(id) to \(to)", detail: ["id": id])
-        }
-    }
-}
-
-extension IntakeContext {
-    /// Coordinator notices of one kind a day, at most.
-    public static let noticesPerDay = 20
-
-    /// The kind of a coordinator notice: its subject without the tag and the reference.
-    static func noticeKind(_ subject: String) -> String? {
-        guard subject.hasPrefix("[tcreview] ") else { return nil }
-        var kind = subject.dropFirst("[tcreview] ".count)
-        if kind.hasSuffix("]"), let open = kind.lastIndex(of: "[") { kind = kind[..<open] }
-        return kind.trimmingCharacters(in: .whitespaces)
-    }
-}
-
-/// Records each event twice: a JSON line in the journal, and one readable line on standard error.
-public struct EventLog: Sendable {
-    let journal: Journal
-
-    public init(journal: Journal) { self.journal = journal }
-
-    public func record(_ event: String, reference: String? = nil, _ line: String, detail: [String: String] = [:]) {
-        let now = Date()
-        do {
-            try journal.append(Journal.Event(time: now, event: event, reference: reference, detail: detail))
-        } catch {
-            Self.printLine("journal write failed: \(error)")
-        }
-        // Sender text (a subject, a name) never breaks a log line: one event, one line.
-        Self.printLine(ShownText.oneLine(line))
-    }
-
-    /// A line on standard error with a timestamp.
-    public static func printLine(_ line: String) {
-        let stamp = Date().formatted(.iso8601)
-        FileHandle.standardError.write(Data("\(stamp) \(line)\n".utf8))
+        try service.enqueue(message, id: id, reference: reference)
     }
 }

@@ -1,10 +1,10 @@
 import Archive
 import Configuration
 import Foundation
-import Intake
 import MIME
 import Prescreen
 import Review
+import Service
 
 extension ReviewDesk {
     /// What an assignment did.
@@ -60,7 +60,7 @@ extension ReviewDesk {
 
     /// Queues the request email of every open assignment of a submission that has none queued yet.
     func queueRequests(record: SubmissionRecord, folder: String, rubric: Rubric) throws {
-        let findings = PrescreenStep.load(folder: folder)
+        let findings = PrescreenReport.load(folder: folder)
         let pdfs = record.files.filter { $0.role == "submission" }.map {
             OutgoingMessage.Attachment(path: "\(folder)/\($0.name)", fileName: $0.name)
         }
@@ -80,7 +80,7 @@ extension ReviewDesk {
             "plan-theme-career-development": "career development", "plan-theme-sustainability": "sustainability",
             "technician-voice": "technician voice", "rag": "rag", "q5-talent": "talent",
         ]
-        guard let report = PrescreenStep.load(folder: folder) else { return [] }
+        guard let report = PrescreenReport.load(folder: folder) else { return [] }
         return report.findings.filter { $0.level != .ok }.compactMap { tags[$0.id] }
     }
 

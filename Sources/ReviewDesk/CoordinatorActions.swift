@@ -1,7 +1,7 @@
 import Archive
 import Foundation
-import Intake
 import Review
+import Service
 
 /// What coordinators do by command: assign, reassign, and see each reviewer's load.
 extension ReviewDesk {

@@ -1,9 +1,9 @@
 import Archive
 import Feedback
 import Foundation
-import Intake
 import MIME
 import Review
+import Service
 
 extension ReviewDesk {
     /// `feedback.json` in a submission folder: whether the feedback is a draft or was sent, and when.

@@ -1,9 +1,10 @@
+import Archive
 import ArchiveView
 import Configuration
 import Foundation
-import Intake
 import MIME
 import Review
+import Service
 
 extension ReviewDesk {
     /// Reminds each institution's lead that a stage is due, `[deadlines] remind-leads-weeks` weeks before

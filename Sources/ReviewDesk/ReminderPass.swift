@@ -1,7 +1,7 @@
 import Archive
 import Foundation
-import Intake
 import Review
+import Service
 
 extension ReviewDesk {
     private struct LastRun: Codable {

@@ -1,9 +1,9 @@
 import Archive
 import Foundation
 import Hashing
-import Intake
 import MIME
 import Review
+import Service
 
 extension ReviewDesk {
     private struct HandledReply: Codable {

@@ -1,21 +1,21 @@
 import Archive
 import Configuration
 import Foundation
-import Intake
 import MIME
 import Review
+import Service
 
 /// The peer-review desk: assigns reviewers to filed submissions, emails them the form, takes their
-/// replies, and reminds them. Plugs into intake through `IntakeHooks`.
+/// replies, and reminds them. Plugs into intake through `ServiceHooks`.
 public struct ReviewDesk: Sendable {
-    let context: IntakeContext
+    let context: ServiceContext
     let rubrics: [Int: Rubric]
     let reviewers: [Reviewer]
     let policy: ReminderPolicy
     let store: AssignmentStore
 
     /// Loads rubrics and `reviewers.csv`; throws every problem with its `file:line`.
-    public static func load(context: IntakeContext) throws(ConfigErrors) -> ReviewDesk {
+    public static func load(context: ServiceContext) throws(ConfigErrors) -> ReviewDesk {
         let (rubrics, reviewers, problems) = read(settings: context.settings)
         guard problems.isEmpty else { throw ConfigErrors(problems) }
         return ReviewDesk(
@@ -58,9 +58,9 @@ public struct ReviewDesk: Sendable {
     }
 
     /// The hooks that connect the desk to intake.
-    public var hooks: IntakeHooks {
+    public var hooks: ServiceHooks {
         let desk = self
-        return IntakeHooks(
+        return ServiceHooks(
             routeReply: { message, path, key in try desk.takeReply(message, path: path, key: key) },
             afterFiling: { record, folder in
                 // An unidentified submission waits for a coordinator: conflicts cannot be checked without

@@ -1,9 +1,9 @@
 import Archive
 import Foundation
-import Intake
 import MIME
 import Prescreen
 import Review
+import Service
 
 /// The words of every review email: to busy reviewers, short and exact about what to do and by when.
 struct ReviewLetters {

@@ -4,6 +4,7 @@ import Configuration
 import Foundation
 import Intake
 import ReviewDesk
+import Service
 
 /// Opens the review desk for a command that changes the archive: loads the settings, takes the archive's
 /// write lock (waiting for a `serve` cycle in progress to finish), and sends what the command queued.
@@ -33,13 +34,13 @@ func withArchive<Result>(_ configPath: String, now: Date? = nil, _ body: (Intake
 private func runDesk<Result>(_ context: IntakeContext, _ body: (ReviewDesk) throws -> Result) throws -> Result {
     let settings = context.settings
     let desk: ReviewDesk
-    do { desk = try ReviewDesk.load(context: context) } catch {
+    do { desk = try ReviewDesk.load(context: context.service) } catch {
         throw CommandFailure(
             status: ExitStatus.config, message: "the review configuration has problems:\n\(error.description)")
     }
     let result = try body(desk)
     try ArchiveIndex.rebuild(archive: settings.archive, now: Date())
-    let report = OutboxSender(context: context).flush()
+    let report = OutboxSender(context: context.service).flush()
     if report.stillQueued > 0 {
         print(
             "\(report.stillQueued) email(s) stay queued and go out on the service's next cycle\(report.failure.map { ": \($0)" } ?? "")."
@@ -141,8 +142,7 @@ struct ReviewersCommand: ConfigOnlyCommand {
 
     func run() throws -> Int32 {
         let settings = try loadSettings(configPath)
-        let context = IntakeContext(
-            settings: settings, inspector: PDFInspector(executable: "", timeout: 1, memoryLimit: 1 << 30))
+        let context = ServiceContext(settings: settings)
         let desk: ReviewDesk
         do { desk = try ReviewDesk.load(context: context) } catch {
             throw CommandFailure(

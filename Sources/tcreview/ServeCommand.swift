@@ -6,6 +6,7 @@ import Foundation
 import Intake
 import POSIX
 import ReviewDesk
+import Service
 
 /// `tcreview serve`: poll the inbox, file submissions, send confirmations.
 struct ServeCommand: Command {
@@ -53,7 +54,9 @@ struct ServeCommand: Command {
         let inspector = PDFInspector(
             executable: PDFInspector.defaultExtractor, timeout: TimeInterval(settings.pdfTimeout),
             memoryLimit: settings.pdfMemoryLimit)
-        var context = IntakeContext(settings: settings, inspector: inspector)
+        // The stages join through the context's hooks: review takes replies and follows filings, the
+        // coordinators' view is rebuilt after a cycle that changed the archive.
+        var context = ServiceContext(settings: settings)
         do {
             context.hooks = try ReviewDesk.load(context: context).hooks
             let archive = settings.archive
@@ -65,7 +68,10 @@ struct ServeCommand: Command {
                     "the review configuration has problems:\n\(error.description)\nRun 'tcreview config check' after fixing them."
             )
         }
-        let service = IntakeService(context: context)
+        let intake = IntakeContext(service: context, inspector: inspector)
+        let service = ServiceLoop(context: context) { shouldStop in
+            try InboxPoller(context: intake).poll(shouldStop: shouldStop)
+        }
         let stop = StopFlag()
         let sources = [SIGTERM, SIGINT].map { number -> DispatchSourceSignal in
             Signals.ignore(number)

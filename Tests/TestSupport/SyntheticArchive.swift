@@ -18,10 +18,7 @@ public enum SyntheticArchive {
         let journalEncoder = JSONFiles.lineEncoder
         let verdicts = ["ok", "ok", "attention", "ok", "missing", "attention"]
         let forms = ["Initial (Stage 1)", "Stage 2", "Stage 3", "Initial (Stage 1, 2019 form)", "not recognised"]
-        let monthNames = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December",
-        ]
+        let monthNames = UKCalendar.monthNames
         let base = Date(timeIntervalSince1970: 1_546_300_800)  // 2019-01-01T00:00:00Z
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         var journal = Data()

@@ -2,6 +2,7 @@ import MIME
 import Testing
 
 @testable import Intake
+@testable import Service
 
 private let ownAddress = "tc@example.org"
 

@@ -1,10 +1,12 @@
 import Configuration
 import Foundation
 import MIME
+import Service
 import TestSupport
 import Testing
 
 @testable import Intake
+@testable import Service
 
 /// Whatever loop a bug or a hostile sender finds, the coordinators get a bounded number of notices a day.
 @Suite struct NoticeCapTests {
@@ -16,7 +18,7 @@ import Testing
             settings: settings, inspector: PDFInspector(executable: "/bin/false", timeout: 1, memoryLimit: 1 << 30))
         let letters = Letters(from: context.serviceAddress, now: Date())
 
-        for index in 0..<(IntakeContext.noticesPerDay + 5) {
+        for index in 0..<(ServiceContext.noticesPerDay + 5) {
             let reference = "Q-2026-12-\(index)"
             let notice = letters.coordinatorNotice(
                 reference: reference, kind: "coordinators", subject: "Kept in quarantine: no attachment", facts: [],
@@ -28,7 +30,7 @@ import Testing
             action: "A submission was filed.", to: context.coordinators)
         try context.enqueue(other, id: "TC-2026-12-LJMU-coordinators", reference: "TC-2026-12-LJMU")
 
-        #expect(context.outbox.pending().count == IntakeContext.noticesPerDay + 1, "capped kind, and the other kind")
+        #expect(context.outbox.pending().count == ServiceContext.noticesPerDay + 1, "capped kind, and the other kind")
         #expect(context.log.journal.events().filter { $0.event == "notice-capped" }.count == 1)
     }
 }

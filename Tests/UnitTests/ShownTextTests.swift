@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Intake
+@testable import Service
 
 @Suite struct ShownTextTests {
     @Test func senderTextWithLineBreaksStaysOnOneLogLine() {

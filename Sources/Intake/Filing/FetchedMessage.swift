@@ -19,20 +19,3 @@ public struct FetchedMessage: Sendable {
         self.uid = uid
     }
 }
-
-/// What happened to one message.
-public enum ProcessingOutcome: Sendable, Equatable {
-    case filed(reference: String)
-    case quarantined(reference: String, reason: String)
-    /// Seen before (same Message-ID, or same bytes when there is none): nothing new was filed or sent.
-    case duplicate(reference: String)
-    /// A reply to something the service sent (a review), handled by a later stage; `result` says how.
-    case reply(reference: String, result: String)
-
-    public var reference: String {
-        switch self {
-        case .filed(let reference), .quarantined(let reference, _), .duplicate(let reference), .reply(let reference, _):
-            return reference
-        }
-    }
-}

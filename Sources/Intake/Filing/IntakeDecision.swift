@@ -1,5 +1,6 @@
 import Foundation
 import MIME
+import Service
 
 /// Which parts of a message are the submission, what the PDF reader found in each, and whether the
 /// message must go to quarantine instead.

@@ -4,6 +4,7 @@ import Foundation
 import Hashing
 import MIME
 import Prescreen
+import Service
 
 /// Files one downloaded message: parses it, finds its PDFs, checks them, identifies the institution,
 /// writes the submission (or quarantine) folder atomically, and queues the emails it calls for.

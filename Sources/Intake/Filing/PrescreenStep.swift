@@ -12,7 +12,7 @@ public enum PrescreenStep {
     static let textFileName = "text.txt"
     static let layoutFileName = "layout.json"
     static let reportFileName = "prescreen.txt"
-    static let jsonFileName = "prescreen.json"
+    static let jsonFileName = PrescreenReport.fileName
     static let planFileName = "action-plan.csv"
 
     /// The files the pre-screen writes into a submission folder, in order, with their role in
@@ -132,8 +132,5 @@ public enum PrescreenStep {
     }
 
     /// The report filed with a submission, if it has one.
-    public static func load(folder: String) -> PrescreenReport? {
-        guard let data = FileSystem.read("\(folder)/\(jsonFileName)") else { return nil }
-        return try? JSONFiles.decoder.decode(PrescreenReport.self, from: data)
-    }
+    public static func load(folder: String) -> PrescreenReport? { PrescreenReport.load(folder: folder) }
 }

@@ -1,3 +1,5 @@
+import Service
+
 /// Why a message could not be filed as a submission; kept in quarantine and explained to the sender.
 public enum QuarantineReason: Sendable, Equatable, Codable {
     case noAttachment

@@ -3,6 +3,7 @@ import Foundation
 import Hashing
 import MIME
 import MailTransport
+import Service
 
 extension MessageProcessor {
     /// Queues the emails a filed or quarantined message calls for: the reply to its sender (unless RFC 3834

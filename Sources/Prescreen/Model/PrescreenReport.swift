@@ -1,3 +1,5 @@
+import Foundation
+
 /// One action of an action plan, as read from the PDF.
 public struct ActionPlanRow: Sendable, Codable, Equatable {
     /// One of the Technician Commitment themes, e.g. `Career Development`.
@@ -74,4 +76,15 @@ public struct PrescreenReport: Sendable, Codable, Equatable {
 
     /// The finding with this id, if the pre-screen made one.
     public func finding(_ id: String) -> Finding? { findings.first { $0.id == id } }
+}
+
+extension PrescreenReport {
+    /// The report's file in a submission folder.
+    public static let fileName = "prescreen.json"
+
+    /// The report filed in `folder`, if it has one.
+    public static func load(folder: String) -> PrescreenReport? {
+        guard let data = FileManager.default.contents(atPath: "\(folder)/\(fileName)") else { return nil }
+        return try? JSONDecoder().decode(PrescreenReport.self, from: data)
+    }
 }

@@ -1,3 +1,4 @@
+import Archive
 import Foundation
 
 /// Chooses the reviewers for a submission.

@@ -1,3 +1,4 @@
+import Archive
 import Foundation
 
 /// How busy one reviewer is, the balancing input to `Assigner`.

@@ -1,3 +1,5 @@
+import Archive
+
 /// One thing the daily pass should do about one assignment.
 public enum ReminderAction: Sendable, Equatable {
     /// Remind the reviewer that the review is due soon.

@@ -1,3 +1,4 @@
+import Archive
 import Foundation
 
 /// Decides, for the daily pass, which reminders go out and when the coordinators hear of an overdue review.

@@ -6,9 +6,9 @@ import MailTransport
 /// Sends what is queued in the outbox, oldest first. A message leaves `queued/` only after the server's
 /// 250; anything that fails stays queued for the next attempt.
 public struct OutboxSender: Sendable {
-    let context: IntakeContext
+    let context: ServiceContext
 
-    public init(context: IntakeContext) { self.context = context }
+    public init(context: ServiceContext) { self.context = context }
 
     public struct Report: Sendable {
         public var sent = 0

@@ -1,3 +1,4 @@
+import Archive
 import Foundation
 
 /// Calendar days as the coordinators and reviewers live them: Gregorian, Europe/London (GMT in winter, BST in
@@ -35,8 +36,19 @@ public enum UKCalendar {
         return "\(parts.year ?? 0)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
     }
 
+    /// The months' names in English, January first.
+    public static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ]
+
+    /// `July 2024`.
+    public static func monthYear(_ month: Int, _ year: Int) -> String {
+        "\(monthNames[max(0, min(11, month - 1))]) \(year)"
+    }
+
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
-    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+    public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400

@@ -1,22 +1,22 @@
 /// Sender text made safe to show: on one line in the log (one event, one line), and without the
 /// invisible characters that reorder text, so a file name cannot pose as another
 /// (`LJMU_<U+202E>fdp.exe` displays as `LJMU_exe.pdf`).
-enum ShownText {
+public enum ShownText {
     /// On one line: line breaks and tabs shown as `\n`, `\r`, `\t`, other control characters (C0 and C1)
     /// and direction controls as `<U+…>`.
-    static func oneLine(_ text: String) -> String {
+    public static func oneLine(_ text: String) -> String {
         shown(text, named: ["\n": "\\n", "\r": "\\r", "\t": "\\t"]) { scalar in
             isControl(scalar) || (0x80..<0xA0).contains(scalar.value) || isBidiControl(scalar)
         }
     }
 
     /// A file name with its direction controls and control characters shown as `<U+202E>`.
-    static func fileName(_ name: String) -> String {
+    public static func fileName(_ name: String) -> String {
         shown(name, named: [:]) { isControl($0) || isBidiControl($0) }
     }
 
     /// The marks that change the direction text is shown in: embeddings, overrides, isolates, marks.
-    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069: true
         default: false

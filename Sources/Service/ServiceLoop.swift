@@ -2,16 +2,23 @@ import Archive
 import Foundation
 import MailTransport
 
-/// The `serve` loop: send what is queued, poll the inbox, send again, sleep; retry with backoff when a
-/// server is down, and stop cleanly between messages when asked.
-public struct IntakeService: Sendable {
-    let context: IntakeContext
+/// The `serve` loop: send what is queued, take in the inbox, run the daily pass, send again, sleep; retry
+/// with backoff when a server is down, and stop cleanly between messages when asked.
+public struct ServiceLoop: Sendable {
+    /// One pass over the inbox (intake's), taking no new message once `shouldStop` says so.
+    public typealias Inbox = @Sendable (_ shouldStop: () -> Bool) throws -> InboxReport
 
-    public init(context: IntakeContext) { self.context = context }
+    let context: ServiceContext
+    let inbox: Inbox
+
+    public init(context: ServiceContext, inbox: @escaping Inbox) {
+        self.context = context
+        self.inbox = inbox
+    }
 
     /// What one cycle did, and what went wrong.
     public struct CycleResult: Sendable {
-        public var poll: InboxPoller.Report?
+        public var poll: InboxReport?
         public var pollFailure: String?
         public var loginDenied = false
         public var sent = 0
@@ -45,7 +52,7 @@ public struct IntakeService: Sendable {
             // A cycle takes no new message after `cycleLimit`: the rest wait for the next cycle, so the
             // emails of this one go out and coordinators' commands get their turn at the archive.
             let deadline = Date().addingTimeInterval(Self.cycleLimit)
-            result.poll = try InboxPoller(context: context).poll(shouldStop: { stop.isRequested || Date() > deadline })
+            result.poll = try inbox { stop.isRequested || Date() > deadline }
         } catch {
             result.pollFailure = "\(error)"
             if case .loginDenied = error as? MailTransportError { result.loginDenied = true }
@@ -87,23 +94,8 @@ public struct IntakeService: Sendable {
         EventLog.printLine("tcreview stopped")
     }
 
-    private func summary(_ poll: InboxPoller.Report, sent: Int, queued: Int) -> String {
-        var filed = 0
-        var quarantined = 0
-        var duplicates = 0
-        var replies = 0
-        for outcome in poll.outcomes {
-            switch outcome {
-            case .filed: filed += 1
-            case .quarantined: quarantined += 1
-            case .duplicate: duplicates += 1
-            case .reply: replies += 1
-            }
-        }
-        let failed = poll.failed > 0 ? ", \(poll.failed) failed and left to retry" : ""
-        return
-            "cycle: \(filed) filed, \(quarantined) quarantined, \(replies) replies, \(duplicates) already seen\(failed); "
-            + "\(sent) emails sent, \(queued) waiting"
+    private func summary(_ poll: InboxReport, sent: Int, queued: Int) -> String {
+        "cycle: \(poll.summary); \(sent) emails sent, \(queued) waiting"
     }
 }
 

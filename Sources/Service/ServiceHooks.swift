@@ -2,9 +2,9 @@ import Archive
 import Foundation
 import MIME
 
-/// Where later stages plug into intake without intake knowing them: review replies are routed before a
+/// Where the stages plug into one another without knowing each other: review replies are routed before a
 /// message is filed as a submission, review assignment follows a filing, and a daily pass runs in the loop.
-public struct IntakeHooks: Sendable {
+public struct ServiceHooks: Sendable {
     /// Handles a message that answers something the service sent (a review request); nil when it is not
     /// one, and the message is filed as a submission. The message file is at `path`.
     public var routeReply:
