@@ -27,7 +27,7 @@ let package = Package(
 
         // The product, in plain Swift.
         .target(name: "Layout"),
-        .target(name: "Configuration", dependencies: ["MailTransport"]),
+        .target(name: "Configuration"),
         .target(name: "Archive", dependencies: ["Hashing", "POSIX"]),
         .target(name: "Prescreen", dependencies: ["Layout"]),
         .target(name: "Review", dependencies: ["Configuration", "Archive"]),
@@ -53,8 +53,8 @@ let package = Package(
         .executableTarget(
             name: "tcreview",
             dependencies: [
-                "Intake", "Archive", "Configuration", "MailTransport", "PDFReader", "Prescreen", "Review", "ReviewDesk",
-                "ArchiveView", "POSIX", "Service",
+                "Service", "Intake", "ReviewDesk", "ArchiveView", "Archive", "Configuration", "PDFReader", "Prescreen",
+                "POSIX",
             ]
         ),
 

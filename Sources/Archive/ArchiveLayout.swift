@@ -1,4 +1,3 @@
-import Archive
 import Foundation
 
 /// Where things live in the archive, so a coordinator can browse it in a file manager:

@@ -1,4 +1,3 @@
-import Archive
 import Foundation
 
 /// Where one reviewer's assignment to one submission stands.

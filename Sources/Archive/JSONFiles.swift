@@ -19,9 +19,21 @@ public enum JSONFiles {
         return encoder
     }()
 
-    public static let decoder: JSONDecoder = {
+    /// Reads every JSON file of the archive; times as the service writes them are parsed by hand
+    /// (`ISOTime`), several times quicker than the decoder's own ISO 8601 parsing.
+    public static let decoder = makeDecoder()
+
+    /// A decoder of its own, for a worker thread.
+    public static func makeDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = ISOTime.parse(text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an ISO 8601 time: \(text)")
+            }
+            return date
+        }
         return decoder
-    }()
+    }
 }

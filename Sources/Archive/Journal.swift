@@ -25,7 +25,7 @@ public struct Journal: Sendable {
     /// Appends one event; a single `write` with `O_APPEND`, then fsync, so lines never interleave or tear.
     public func append(_ event: Event) throws(ArchiveError) {
         var line: Data
-        do { line = try Self.encoder.encode(event) } catch { throw .corrupt(path: path, detail: "\(error)") }
+        do { line = try JSONFiles.lineEncoder.encode(event) } catch { throw .corrupt(path: path, detail: "\(error)") }
         line.append(0x0A)
         do throws(SystemError) {
             let file = try FileDescriptor.open(path, .readWrite, options: [.append, .create])
@@ -40,19 +40,6 @@ public struct Journal: Sendable {
     /// Every event so far, oldest first; a torn last line (a crash mid-write) is skipped.
     public func events() -> [Event] {
         guard let data = FileSystem.read(path) else { return [] }
-        return data.split(separator: 0x0A).compactMap { try? Self.decoder.decode(Event.self, from: Data($0)) }
+        return data.split(separator: 0x0A).compactMap { try? JSONFiles.decoder.decode(Event.self, from: Data($0)) }
     }
-
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
-
-    static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }()
 }

@@ -11,12 +11,12 @@ public struct StateStore: Sendable {
 
     public func load<Value: Decodable>(_ type: Value.Type, kind: String, key: String) -> Value? {
         guard let data = FileSystem.read(path(kind: kind, key: key)) else { return nil }
-        return try? Journal.decoder.decode(Value.self, from: data)
+        return try? JSONFiles.decoder.decode(Value.self, from: data)
     }
 
     public func save<Value: Encodable>(_ value: Value, kind: String, key: String) throws(ArchiveError) {
         let data: Data
-        do { data = try Journal.encoder.encode(value) } catch { throw .corrupt(path: root, detail: "\(error)") }
+        do { data = try JSONFiles.lineEncoder.encode(value) } catch { throw .corrupt(path: root, detail: "\(error)") }
         try FileSystem.makeDirectory("\(root)/\(kind)")
         try FileSystem.writeAtomically(data, to: path(kind: kind, key: key))
     }

@@ -11,10 +11,10 @@ public struct SubmissionRecord: Codable, Sendable, Equatable {
         public var size: Int
         public var sha256: String
         public var pages: Int?
-        /// `message` for the original `.eml`, `submission` for a PDF.
-        public var role: String
+        /// What the file is: the email, a submitted PDF, or one the pre-screen wrote.
+        public var role: Role
 
-        public init(name: String, originalName: String?, size: Int, sha256: String, pages: Int?, role: String) {
+        public init(name: String, originalName: String?, size: Int, sha256: String, pages: Int?, role: Role) {
             self.name = name
             self.originalName = originalName
             self.size = size
@@ -45,14 +45,28 @@ public struct SubmissionRecord: Codable, Sendable, Equatable {
     public var imapUIDValidity: UInt32?
     public var imapUID: UInt32?
     public var files: [File]
-    /// `filed` or `quarantined`.
-    public var status: String
+    public var status: Status
     /// Why it was quarantined.
     public var reason: String?
     /// The pre-screen's verdict: `ok`, `attention` or `missing`; nil when no text could be read.
     public var prescreen: String?
     /// The form the pre-screen recognised, e.g. `Initial (Stage 1)`.
     public var form: String?
+    /// The stage of that form (1, 2 or 3), which picks the review rubric; nil when none was recognised.
+    /// Records written before it was kept have it from their `form`.
+    public var stage: Int? {
+        get { storedStage ?? form.flatMap { Self.formStages[$0] } }
+        set { storedStage = newValue }
+    }
+    private var storedStage: Int?
+    /// The stage of each form name the pre-screen gives.
+    static let formStages = ["Initial (Stage 1)": 1, "Initial (Stage 1, 2019 form)": 1, "Stage 2": 2, "Stage 3": 3]
+
+    enum CodingKeys: String, CodingKey {
+        case reference, version, institution, institutionShort, identifiedBy, year, month, periodFrom, senderName,
+            senderAddress, subject, messageID, messageKey, received, imapUIDValidity, imapUID, files, status, reason,
+            prescreen, form, storedStage = "stage", notes
+    }
     /// Things a coordinator should know (a PDF that could not be fully checked, one that was left out).
     public var notes: [String]
 
@@ -60,8 +74,8 @@ public struct SubmissionRecord: Codable, Sendable, Equatable {
         reference: String, version: Int, institution: String?, institutionShort: String?, identifiedBy: String,
         year: Int, month: Int, periodFrom: String, senderName: String?, senderAddress: String, subject: String?,
         messageID: String?, messageKey: String, received: Date, imapUIDValidity: UInt32?, imapUID: UInt32?,
-        files: [File], status: String, reason: String? = nil, prescreen: String? = nil, form: String? = nil,
-        notes: [String] = []
+        files: [File], status: Status, reason: String? = nil, prescreen: String? = nil, form: String? = nil,
+        stage: Int? = nil, notes: [String] = []
     ) {
         self.reference = reference
         self.version = version
@@ -84,19 +98,17 @@ public struct SubmissionRecord: Codable, Sendable, Equatable {
         self.reason = reason
         self.prescreen = prescreen
         self.form = form
+        self.storedStage = stage
         self.notes = notes
     }
 
     public func encoded() throws(ArchiveError) -> Data {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        do { return try encoder.encode(self) } catch { throw .corrupt(path: reference, detail: "\(error)") }
+        do { return try JSONFiles.encoder.encode(self) } catch { throw .corrupt(path: reference, detail: "\(error)") }
     }
 
     public static func load(_ path: String) throws(ArchiveError) -> SubmissionRecord {
         guard let data = FileSystem.read(path) else { throw .io(path: path, operation: "read", errno: ENOENT) }
-        do { return try Journal.decoder.decode(SubmissionRecord.self, from: data) } catch {
+        do { return try JSONFiles.decoder.decode(SubmissionRecord.self, from: data) } catch {
             throw .corrupt(path: path, detail: "not a submission record (\(error))")
         }
     }

@@ -1,4 +1,3 @@
-import Archive
 import Foundation
 
 /// Calendar days as the coordinators and reviewers live them: Gregorian, Europe/London (GMT in winter, BST in

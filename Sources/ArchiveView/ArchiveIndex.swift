@@ -188,8 +188,9 @@ public enum ArchiveIndex {
 
     /// `Window closing end of January 2025 (2025-01)`.
     static func windowTitle(_ window: String) -> String {
-        let month = window.hasSuffix("-01") ? "January" : window.hasSuffix("-07") ? "July" : "?"
-        return "Window closing end of \(month) \(window.prefix(4)) (\(window))"
+        let parts = window.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 2, parts[1] == 1 || parts[1] == 7 else { return "Window \(window)" }
+        return SubmissionWindow(closingIn: parts[0], month: parts[1]).title
     }
 
     /// A link, relative to the archive root, to a file in a submission folder.

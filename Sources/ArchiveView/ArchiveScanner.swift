@@ -26,30 +26,17 @@ public enum ArchiveScanner {
         return sortedByWindow(parts.flatMap { $0 })
     }
 
-    /// The submission window of a submission period: August to January belong to the window that closes at the
-    /// end of January (`2025-01` for August 2024 to January 2025), February to July to the one that closes at the
-    /// end of July (`2025-07`).
+    /// The submission window of a submission period, as summaries name it (`SubmissionWindow`).
     public static func window(year: Int, month: Int) -> String {
-        switch month {
-        case 8...12: return String(format: "%04d-01", year + 1)
-        case 2...7: return String(format: "%04d-07", year)
-        default: return String(format: "%04d-01", year)
-        }
-    }
-
-    /// The stage a recognised form names: `1` for `Initial (Stage 1)`, `2`, `3`; `?` otherwise.
-    public static func stage(form: String?) -> String {
-        guard let form else { return "?" }
-        for digit in ["1", "2", "3"] where form.contains("Stage \(digit)") { return digit }
-        return "?"
+        SubmissionWindow(containing: year, month: month).description
     }
 
     /// The state of one assignment at `now`: open and past due is overdue.
-    public static func state(status: String, due: Date, now: Date) -> ReviewerState {
+    public static func state(status: AssignmentStatus, due: Date, now: Date) -> ReviewerState {
         switch status {
-        case "received": .received
-        case "withdrawn": .withdrawn
-        default: now > due ? .overdue : .sent
+        case .received: .received
+        case .withdrawn: .withdrawn
+        case .open: now > due ? .overdue : .sent
         }
     }
 
@@ -91,115 +78,6 @@ public enum ArchiveScanner {
     }
 }
 
-/// The parts of the service's files the summaries need; everything else in them is skipped. Dates are read as
-/// text and parsed by `ISOTime`, which is several times quicker than the decoder's own ISO 8601 parsing.
-struct RecordHead: Decodable {
-    struct File: Decodable {
-        var name: String
-        var role: String
-    }
-    var reference: String
-    var institution: String?
-    var year: Int
-    var month: Int
-    var received: Date
-    var status: String?
-    var prescreen: String?
-    var form: String?
-    var files: [File]
-
-    enum CodingKeys: String, CodingKey {
-        case reference, institution, year, month, received, status, prescreen, form, files
-    }
-
-    init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        reference = try container.decode(String.self, forKey: .reference)
-        institution = try container.decodeIfPresent(String.self, forKey: .institution)
-        year = try container.decode(Int.self, forKey: .year)
-        month = try container.decode(Int.self, forKey: .month)
-        received = try ISOTime.decode(container, .received)
-        status = try container.decodeIfPresent(String.self, forKey: .status)
-        prescreen = try container.decodeIfPresent(String.self, forKey: .prescreen)
-        form = try container.decodeIfPresent(String.self, forKey: .form)
-        files = try container.decode([File].self, forKey: .files)
-    }
-}
-
-struct AssignmentHead: Decodable {
-    var reviewer: String
-    var due: Date
-    var status: String
-
-    enum CodingKeys: String, CodingKey { case reviewer, due, status }
-
-    init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        reviewer = try container.decode(String.self, forKey: .reviewer)
-        due = try ISOTime.decode(container, .due)
-        status = try container.decode(String.self, forKey: .status)
-    }
-}
-
-/// ISO 8601 times as the service writes them (`2024-07-30T14:02:03Z`), parsed by hand; anything else (fractions,
-/// offsets) goes to Foundation's parser.
-enum ISOTime {
-    static func decode<Key: CodingKey>(_ container: KeyedDecodingContainer<Key>, _ key: Key) throws -> Date {
-        let text = try container.decode(String.self, forKey: key)
-        guard let date = parse(text) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: key, in: container, debugDescription: "not an ISO 8601 time: \(text)")
-        }
-        return date
-    }
-
-    static func parse(_ text: String) -> Date? {
-        if let fast = fastParse(Array(text.utf8)) { return fast }
-        return try? fallback.parse(text)
-    }
-
-    private static let fallback = Date.ISO8601FormatStyle()
-
-    /// `YYYY-MM-DDTHH:MM:SSZ` exactly.
-    private static func fastParse(_ bytes: [UInt8]) -> Date? {
-        guard bytes.count == 20, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54, bytes[13] == 0x3A,
-            bytes[16] == 0x3A, bytes[19] == 0x5A
-        else { return nil }
-        func number(_ start: Int, _ length: Int) -> Int? {
-            var value = 0
-            for index in start..<(start + length) {
-                let digit = Int(bytes[index]) - 0x30
-                guard (0...9).contains(digit) else { return nil }
-                value = value * 10 + digit
-            }
-            return value
-        }
-        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
-            let minute = number(14, 2), let second = number(17, 2), (1...12).contains(month), (1...31).contains(day),
-            hour < 24, minute < 60, second < 61
-        else { return nil }
-        let days = UKCalendar.daysFromCivil(year: year, month: month, day: day)
-        return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + hour * 3_600 + minute * 60 + second))
-    }
-}
-
-/// `feedback.json`: `{"state": "draft"|"sent", "compiled": ISO date, "sent": ISO date}`; the dates are optional
-/// and a malformed one is ignored.
-struct FeedbackHead: Decodable {
-    var state: String
-    var compiled: Date?
-    var sent: Date?
-
-    enum CodingKeys: String, CodingKey { case state, compiled, sent }
-
-    init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        state = try container.decode(String.self, forKey: .state)
-        compiled = try? container.decodeIfPresent(Date.self, forKey: .compiled)
-        sent = try? container.decodeIfPresent(Date.self, forKey: .sent)
-    }
-}
-
 /// Reads one submission folder into a summary; one per worker, so its decoder is never shared.
 struct FolderReader {
     let root: String
@@ -211,8 +89,7 @@ struct FolderReader {
     init(root: String, now: Date) {
         self.root = root
         self.now = now
-        decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder = JSONFiles.makeDecoder()
     }
 
     func summary(relative: String) -> SubmissionSummary? {
@@ -225,8 +102,8 @@ struct FolderReader {
         }
         guard names.contains(ArchiveLayout.recordFileName),
             let data = FastFiles.read("\(folder)/\(ArchiveLayout.recordFileName)"),
-            let record = try? decoder.decode(RecordHead.self, from: data),
-            record.status != "quarantined"
+            let record = try? decoder.decode(SubmissionRecord.self, from: data),
+            record.status != .quarantined
         else { return nil }
 
         var reviewers: [ReviewerStatus] = []
@@ -242,7 +119,7 @@ struct FolderReader {
             }
             reviewTexts.sort()
             if hasAssignments, let data = FastFiles.read("\(folder)/\(Self.reviewsFolder)/assignments.json"),
-                let assignments = try? decoder.decode([AssignmentHead].self, from: data)
+                let assignments = try? decoder.decode([AssignmentRecord].self, from: data)
             {
                 reviewers = assignments.map {
                     ReviewerStatus(
@@ -253,14 +130,14 @@ struct FolderReader {
         }
 
         var feedback = "none"
-        if names.contains("feedback.json"), let data = FastFiles.read("\(folder)/feedback.json"),
-            let head = try? decoder.decode(FeedbackHead.self, from: data)
+        if names.contains(FeedbackState.fileName), let data = FastFiles.read("\(folder)/\(FeedbackState.fileName)"),
+            let state = try? decoder.decode(FeedbackState.self, from: data)
         {
-            feedback = head.state
+            feedback = state.state.rawValue
         }
 
         var files: [String] = []
-        for file in record.files where file.role == "submission" && names.contains(file.name) {
+        for file in record.files where file.role == .submission && names.contains(file.name) {
             files.append(file.name)
         }
         if names.contains("prescreen.txt") { files.append("prescreen.txt") }
@@ -276,7 +153,7 @@ struct FolderReader {
         let (year, month) = (record.year, record.month)
         return SubmissionSummary(
             reference: record.reference, institution: institution,
-            stage: ArchiveScanner.stage(form: record.form), received: record.received, year: year, month: month,
+            stage: record.stage.map(String.init) ?? "?", received: record.received, year: year, month: month,
             window: ArchiveScanner.window(year: year, month: month), prescreen: record.prescreen,
             reviewers: reviewers, feedback: feedback, folder: folder, relativeFolder: relative, files: files)
     }

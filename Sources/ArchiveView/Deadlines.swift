@@ -111,12 +111,7 @@ public enum Deadlines {
     }
 
     /// The last second of a window: 23:59:59 London time on the last day of its month.
-    public static func closing(year: Int, month: Int) -> Date {
-        let calendar = UKCalendar.calendar
-        let nextMonth = DateComponents(year: month == 12 ? year + 1 : year, month: month == 12 ? 1 : month + 1, day: 1)
-        let start = calendar.date(from: nextMonth) ?? Date(timeIntervalSince1970: 0)
-        return calendar.startOfDay(for: start).addingTimeInterval(-1)
-    }
+    public static func closing(year: Int, month: Int) -> Date { UKCalendar.endOfMonth(year: year, month: month) }
 
     /// `2023-05` (or `2023-05-14`) as year and month.
     static func yearMonth(_ text: String) -> (year: Int, month: Int)? {

@@ -121,8 +121,8 @@ public enum StatusView {
         for review in reviews { out += "  \(review)\n" }
 
         out += "\nFeedback: \(summary.feedback)"
-        if let data = FastFiles.read("\(summary.folder)/feedback.json"),
-            let head = try? decoder.decode(FeedbackHead.self, from: data)
+        if let data = FastFiles.read("\(summary.folder)/\(FeedbackState.fileName)"),
+            let head = try? decoder.decode(FeedbackState.self, from: data)
         {
             if let compiled = head.compiled { out += ", compiled \(LondonFormat.minute(compiled))" }
             if let sent = head.sent { out += ", sent \(LondonFormat.minute(sent))" }
@@ -150,11 +150,7 @@ public enum StatusView {
     /// How many lines of `prescreen.txt` `show` prints.
     static let prescreenLines = 15
 
-    static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }()
+    static let decoder = JSONFiles.decoder
 
     static func assignments(in folder: String) -> [AssignmentRecord] {
         guard let data = FastFiles.read("\(folder)/reviews/assignments.json") else { return [] }

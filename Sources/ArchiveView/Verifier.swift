@@ -24,8 +24,7 @@ public enum Verifier {
         let items = folders
         let workers = Parallel.workers(for: items.count, minimumPerWorker: 64)
         let found = Parallel.run(workers: workers) { worker in
-            let decoder = JSONDecoder()
-            decoder.dateDecodingStrategy = .iso8601
+            let decoder = JSONFiles.makeDecoder()
             var problems: [VerifyProblem] = []
             var index = worker
             while index < items.count {

@@ -26,7 +26,8 @@ extension ReviewDesk {
         if needed > 0 {
             let choice = Assigner.choose(
                 count: needed, institution: record.institutionShort, wanted: wantedExpertise(folder: folder),
-                reviewers: reviewers, load: loads(window: Self.window(year: record.year, month: record.month)),
+                reviewers: reviewers,
+                load: loads(window: SubmissionWindow(containing: record.year, month: record.month)),
                 alreadyAssigned: Set(existing.map { $0.reviewer.lowercased() }))
             let now = context.clock()
             added = choice.reviewers.map { reviewer in
@@ -61,7 +62,7 @@ extension ReviewDesk {
     /// Queues the request email of every open assignment of a submission that has none queued yet.
     func queueRequests(record: SubmissionRecord, folder: String, rubric: Rubric) throws {
         let findings = PrescreenReport.load(folder: folder)
-        let pdfs = record.files.filter { $0.role == "submission" }.map {
+        let pdfs = record.files.filter { $0.role == .submission }.map {
             OutgoingMessage.Attachment(path: "\(folder)/\($0.name)", fileName: $0.name)
         }
         for assignment in store.assignments(in: folder) where assignment.status == .open {
@@ -85,10 +86,11 @@ extension ReviewDesk {
     }
 
     /// Each reviewer's load: open reviews, reviews in this submission window, and the last assignment.
-    func loads(window: String) -> [String: ReviewerLoad] {
+    func loads(window: SubmissionWindow) -> [String: ReviewerLoad] {
         var loads: [String: ReviewerLoad] = [:]
         for submission in store.submissions() {
-            let sameWindow = Self.window(year: submission.record.year, month: submission.record.month) == window
+            let sameWindow =
+                SubmissionWindow(containing: submission.record.year, month: submission.record.month) == window
             for assignment in store.assignments(in: submission.folder) where assignment.status != .withdrawn {
                 let key = assignment.reviewer.lowercased()
                 var load = loads[key] ?? ReviewerLoad(open: 0, thisWindow: 0, lastAssigned: nil)
@@ -99,12 +101,5 @@ extension ReviewDesk {
             }
         }
         return loads
-    }
-
-    /// The submission window a month belongs to: `2025-01` for August to January, `2025-07` for February to July.
-    static func window(year: Int, month: Int) -> String {
-        if month >= 8 { return "\(year + 1)-01" }
-        if month == 1 { return "\(year)-01" }
-        return "\(year)-07"
     }
 }

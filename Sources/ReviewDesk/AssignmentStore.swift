@@ -17,19 +17,14 @@ struct AssignmentStore: Sendable {
 
     func assignments(in folder: String) -> [AssignmentRecord] {
         guard let data = FileSystem.read("\(folder)/\(Self.reviewsFolder)/\(Self.fileName)") else { return [] }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return (try? decoder.decode([AssignmentRecord].self, from: data)) ?? []
+        return (try? JSONFiles.decoder.decode([AssignmentRecord].self, from: data)) ?? []
     }
 
     /// Saves a submission's assignments atomically, then indexes their tokens.
     func save(_ assignments: [AssignmentRecord], in folder: String) throws {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try FileSystem.makeDirectory("\(folder)/\(Self.reviewsFolder)")
         try FileSystem.writeAtomically(
-            try encoder.encode(assignments), to: "\(folder)/\(Self.reviewsFolder)/\(Self.fileName)")
+            try JSONFiles.encoder.encode(assignments), to: "\(folder)/\(Self.reviewsFolder)/\(Self.fileName)")
         let relative = String(folder.dropFirst(layout.root.count + 1))
         for assignment in assignments where state.load(TokenEntry.self, kind: "tokens", key: assignment.token) == nil {
             try state.save(TokenEntry(folder: relative), kind: "tokens", key: assignment.token)
@@ -39,8 +34,7 @@ struct AssignmentStore: Sendable {
     /// Every review stored for a submission (`reviews/review-*.json`), all reviewers and versions.
     func storedReviews(in folder: String) -> [StoredReview] {
         let reviews = "\(folder)/\(Self.reviewsFolder)"
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        let decoder = JSONFiles.decoder
         return FileSystem.list(reviews).filter { $0.hasPrefix("review-") && $0.hasSuffix(".json") }.compactMap { name in
             FileSystem.read("\(reviews)/\(name)").flatMap { try? decoder.decode(StoredReview.self, from: $0) }
         }

@@ -72,7 +72,7 @@ extension ReviewDesk {
         guard let reviewer = reviewer(new) else { throw ActionError.unknownReviewer(new) }
         let choice = Assigner.choose(
             count: 1, institution: record.institutionShort, wanted: [], reviewers: [reviewer],
-            load: loads(window: Self.window(year: record.year, month: record.month)),
+            load: loads(window: SubmissionWindow(containing: record.year, month: record.month)),
             alreadyAssigned: Set(records.filter { $0.status != .withdrawn }.map(\.reviewer)))
         guard choice.reviewers.count == 1 else {
             throw ActionError.notEligible(reviewer: new, reason: choice.excluded[reviewer.email] ?? "not eligible")

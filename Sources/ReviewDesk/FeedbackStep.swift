@@ -6,14 +6,6 @@ import Review
 import Service
 
 extension ReviewDesk {
-    /// `feedback.json` in a submission folder: whether the feedback is a draft or was sent, and when.
-    public struct FeedbackState: Codable, Sendable, Equatable {
-        public var state: String
-        public var compiled: Date
-        public var sent: Date?
-        public var timesSent: Int?
-    }
-
     public enum FeedbackError: Error, CustomStringConvertible {
         case notReady(reference: String, received: Int, assigned: Int)
         case alreadySent(reference: String, on: Date)
@@ -32,21 +24,9 @@ extension ReviewDesk {
         }
     }
 
-    static let feedbackState = "feedback.json"
+    public func feedbackState(folder: String) -> FeedbackState? { FeedbackState.load(folder: folder) }
 
-    public func feedbackState(folder: String) -> FeedbackState? {
-        guard let data = FileSystem.read("\(folder)/\(Self.feedbackState)") else { return nil }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return try? decoder.decode(FeedbackState.self, from: data)
-    }
-
-    private func saveFeedbackState(_ state: FeedbackState, folder: String) throws {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try FileSystem.writeAtomically(try encoder.encode(state), to: "\(folder)/\(Self.feedbackState)")
-    }
+    private func saveFeedbackState(_ state: FeedbackState, folder: String) throws { try state.save(folder: folder) }
 
     /// The latest review of each current reviewer, in assignment order (Reviewer A, B, …).
     func currentReviews(folder: String) -> [ReviewAnswers] {
@@ -65,7 +45,7 @@ extension ReviewDesk {
         guard !active.isEmpty, active.allSatisfy({ $0.status == .received }), let rubric = rubric(for: record) else {
             return false
         }
-        if feedbackState(folder: folder)?.state == "sent" { return false }
+        if feedbackState(folder: folder)?.state == .sent { return false }
         let now = context.clock()
         let document = FeedbackCompiler.compile(
             reference: record.reference, institution: record.institution ?? "your institution", rubric: rubric,
@@ -76,7 +56,7 @@ extension ReviewDesk {
         try document.writePDF(to: staged)
         try FileSystem.syncFile(staged)
         try FileSystem.rename(staged, to: "\(folder)/feedback.pdf")
-        try saveFeedbackState(FeedbackState(state: "draft", compiled: now, sent: nil, timesSent: 0), folder: folder)
+        try saveFeedbackState(FeedbackState(state: .draft, compiled: now, sent: nil, timesSent: 0), folder: folder)
         context.log.record(
             "feedback-compiled", reference: record.reference,
             "\(record.reference): feedback compiled from \(active.count) reviews")
@@ -115,7 +95,7 @@ extension ReviewDesk {
                 reference: record.reference, received: active.filter { $0.status == .received }.count,
                 assigned: active.count)
         }
-        if state.state == "sent", !again, let sent = state.sent {
+        if state.state == .sent, !again, let sent = state.sent {
             throw FeedbackError.alreadySent(reference: record.reference, on: sent)
         }
         let lead = context.settings.institutions.first { $0.name == record.institution }?.lead
@@ -139,7 +119,7 @@ extension ReviewDesk {
             body: Letters.wrapped(text),
             attachments: [.init(path: "\(folder)/feedback.pdf", fileName: "\(record.reference) feedback.pdf")])
         try context.enqueue(message, id: "\(record.reference)-feedback-\(times)", reference: record.reference)
-        state.state = "sent"
+        state.state = .sent
         state.sent = context.clock()
         state.timesSent = times
         try saveFeedbackState(state, folder: folder)

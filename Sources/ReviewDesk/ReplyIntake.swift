@@ -218,10 +218,7 @@ extension ReviewDesk {
         if let counting = StoredReview.current(earlier), StoredReview.current([counting, stored])?.number == number {
             stored.supersedes = "review-\(slug)-\(counting.number).json"
         }
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try FileSystem.writeAtomically(try encoder.encode(stored), to: "\(reviews)/\(stem).json")
+        try FileSystem.writeAtomically(try JSONFiles.encoder.encode(stored), to: "\(reviews)/\(stem).json")
         return number
     }
 

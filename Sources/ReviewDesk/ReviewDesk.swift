@@ -78,8 +78,7 @@ public struct ReviewDesk: Sendable {
 
     /// The rubric for a submission, by the stage the pre-screen recognised (Stage 1 when unknown).
     func rubric(for record: SubmissionRecord) -> Rubric? {
-        let stage = record.form.map { $0.contains("Stage 3") ? 3 : $0.contains("Stage 2") ? 2 : 1 } ?? 1
-        return rubrics[stage] ?? rubrics[1]
+        rubrics[record.stage ?? 1] ?? rubrics[1]
     }
 
     func reviewer(_ email: String) -> Reviewer? {

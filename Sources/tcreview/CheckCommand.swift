@@ -1,3 +1,4 @@
+import Archive
 import Configuration
 import Foundation
 import Intake
@@ -59,9 +60,7 @@ struct CheckCommand: Command {
             layoutJSON: FileManager.default.contents(atPath: layoutPath).map { [UInt8]($0) })
         let report = Prescreener.screen(document, institutionNames: institution.map { [$0] } ?? [])
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
+            FileHandle.standardOutput.write(try JSONFiles.encoder.encode(report) + Data("\n".utf8))
         } else {
             print(report.renderText(reference: nil))
         }

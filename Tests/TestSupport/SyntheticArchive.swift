@@ -64,8 +64,9 @@ public enum SyntheticArchive {
                 """.utf8)
             var files: [SubmissionRecord.File] = []
             for (fileName, data, role, pages) in [
-                (ArchiveLayout.messageFileName, message, "message", nil as Int?), (pdfName, pdf, "submission", 8),
-                ("text.txt", text, "text", nil), ("prescreen.txt", prescreen, "prescreen", nil),
+                (ArchiveLayout.messageFileName, message, SubmissionRecord.Role.message, nil as Int?),
+                (pdfName, pdf, .submission, 8), ("text.txt", text, .text, nil),
+                ("prescreen.txt", prescreen, .prescreen, nil),
             ] {
                 try create(data, at: "\(folder)/\(fileName)")
                 files.append(

@@ -66,7 +66,7 @@ private struct FiledSubmission {
             listed.append(
                 .init(
                     name: name, originalName: nil, size: size, sha256: sha256, pages: role == "submission" ? 3 : nil,
-                    role: role))
+                    role: .init(rawValue: role)))
         }
         let record = SubmissionRecord(
             reference: Self.reference, version: 1, institution: "Liverpool John Moores University",

@@ -60,7 +60,7 @@ public struct MessageProcessor: Sendable {
                 if !known.lettersQueued, let record {
                     try queueLetters(for: record, parsed: parsed ?? ParsedMessage(), key: key, state: known)
                 }
-                if let record, record.status == "filed" {
+                if let record, record.status == .filed {
                     try context.hooks.afterFiling(record, "\(context.layout.root)/\(known.folder)")
                 }
                 context.log.record(
@@ -92,13 +92,13 @@ public struct MessageProcessor: Sendable {
         var files: [SubmissionFiler.Input] = [
             .init(
                 source: fetched.path, name: fetched.headerOnly ? "headers.eml" : ArchiveLayout.messageFileName,
-                originalName: nil, pages: nil, role: "message")
+                originalName: nil, pages: nil, role: .message)
         ]
         for pdf in decision.pdfs where decision.quarantine == nil {
             files.append(
                 .init(
                     source: pdf.part.path, name: nil, originalName: pdf.part.fileName,
-                    pages: pdf.inspection.pages, role: "submission"))
+                    pages: pdf.inspection.pages, role: .submission))
         }
         var prescreen: PrescreenReport?
         var notes = decision.notes
@@ -129,9 +129,9 @@ public struct MessageProcessor: Sendable {
             senderName: sender?.name, senderAddress: sender?.address ?? "", subject: message.subject,
             messageID: message.messageID, messageKey: key, received: received,
             imapUIDValidity: fetched.uidValidity, imapUID: fetched.uid, files: [],
-            status: decision.quarantine == nil ? "filed" : "quarantined",
+            status: decision.quarantine == nil ? .filed : .quarantined,
             reason: decision.quarantine?.summary, prescreen: prescreen?.worstLevel.rawValue,
-            form: prescreen?.form.rawValue,
+            form: prescreen?.form.rawValue, stage: prescreen?.form.stage,
             notes: notes)
         let filed = try filer.commit(plan: plan, record: record, files: files, scratch: work)
         let outcome: ProcessingOutcome
@@ -142,7 +142,7 @@ public struct MessageProcessor: Sendable {
                 detail: ["reason": reason.summary, "sender": filed.senderAddress, "folder": plan.relativeFolder])
             outcome = .quarantined(reference: filed.reference, reason: reason.summary)
         } else {
-            let pdfCount = filed.files.filter { $0.role == "submission" }.count
+            let pdfCount = filed.files.filter { $0.role == .submission }.count
             context.log.record(
                 "filed", reference: filed.reference,
                 "\(filed.reference): filed \(pdfCount) PDF\(pdfCount == 1 ? "" : "s") for \(filed.institution ?? "an unidentified institution") from \(filed.senderAddress)",

@@ -17,9 +17,9 @@ public enum PrescreenStep {
 
     /// The files the pre-screen writes into a submission folder, in order, with their role in
     /// `submission.json`.
-    static let files: [(name: String, role: String)] = [
-        (textFileName, "text"), (layoutFileName, "layout"), (reportFileName, "prescreen"), (jsonFileName, "prescreen"),
-        (planFileName, "action-plan"),
+    static let files: [(name: String, role: SubmissionRecord.Role)] = [
+        (textFileName, .text), (layoutFileName, .layout), (reportFileName, .prescreen), (jsonFileName, .prescreen),
+        (planFileName, .actionPlan),
     ]
 
     /// One PDF as the extraction child left it: its page count (nil when the reader did not finish) and the
@@ -34,7 +34,7 @@ public enum PrescreenStep {
     struct Output {
         var name: String
         var path: String
-        var role: String
+        var role: SubmissionRecord.Role
     }
 
     /// How a pre-screen ended.

@@ -12,8 +12,8 @@ public struct Rescreen: Sendable {
     static let previousJSONFileName = "prescreen.previous.json"
 
     /// Every file the pre-screen owns in a submission folder, with its role in `submission.json`.
-    static let managedFiles: [(name: String, role: String)] =
-        [(previousReportFileName, "prescreen"), (previousJSONFileName, "prescreen")] + PrescreenStep.files
+    static let managedFiles: [(name: String, role: SubmissionRecord.Role)] =
+        [(previousReportFileName, .prescreen), (previousJSONFileName, .prescreen)] + PrescreenStep.files
 
     /// How one submission's pre-screen came out the second time.
     public struct Outcome: Sendable, Equatable {
@@ -52,8 +52,8 @@ public struct Rescreen: Sendable {
             throw .noRecord(folder: folder, detail: error.description)
         }
         let reference = record.reference
-        guard record.status == "filed" else { throw .notFiled(reference: reference, status: record.status) }
-        let pdfs = record.files.filter { $0.role == "submission" }
+        guard record.status == .filed else { throw .notFiled(reference: reference, status: record.status.rawValue) }
+        let pdfs = record.files.filter { $0.role == .submission }
         guard !pdfs.isEmpty else { throw .noPDF(reference: reference) }
         for pdf in pdfs where !Self.matches(pdf, in: folder) { throw .altered(reference: reference, file: pdf.name) }
 
@@ -106,6 +106,7 @@ public struct Rescreen: Sendable {
             updated.files = try Self.rehashed(record.files, folder: folder)
             updated.prescreen = screened.report.worstLevel.rawValue
             updated.form = screened.report.form.rawValue
+            updated.stage = screened.report.form.stage
             try FileSystem.writeAtomically(try updated.encoded(), to: recordPath)
         } catch {
             throw .notWritten(reference: reference, detail: "\(error)")

@@ -22,7 +22,7 @@ struct SubmissionFiler {
         var name: String?
         var originalName: String?
         var pages: Int?
-        var role: String
+        var role: SubmissionRecord.Role
     }
 
     let layout: ArchiveLayout

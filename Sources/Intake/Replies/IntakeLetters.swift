@@ -12,7 +12,7 @@ extension Letters {
         record: SubmissionRecord, to recipient: MailAddress, cc: [MailAddress], inReplyTo: String?,
         references: [String], problems: [String], findings: [String]?
     ) -> OutgoingMessage {
-        let pdfs = record.files.filter { $0.role == "submission" }
+        let pdfs = record.files.filter { $0.role == .submission }
         var body = "Dear \(recipient.singleLineName ?? "colleague"),\n\n"
         body += "Thank you for sending your Technician Commitment self-assessment. It has reached the "
         body += "Technician Commitment team safely and is filed under the reference \(record.reference).\n\n"

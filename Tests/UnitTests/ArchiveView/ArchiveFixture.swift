@@ -36,7 +36,7 @@ final class ArchiveFixture {
             files.append(
                 .init(
                     name: name, originalName: nil, size: data.count, sha256: SHA256.hex(of: data),
-                    pages: role == "submission" ? 6 : nil, role: role))
+                    pages: role == "submission" ? 6 : nil, role: .init(rawValue: role)))
         }
         let record = SubmissionRecord(
             reference: reference, version: 1, institution: institution, institutionShort: short,
