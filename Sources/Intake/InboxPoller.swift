@@ -18,7 +18,7 @@ public struct InboxPoller: Sendable {
 
     /// Runs one pass; `shouldStop` is asked between messages, so a stop request finishes the one in hand.
     public func poll(shouldStop: () -> Bool = { false }) throws -> Report {
-        let session = try IMAPSession(server: context.settings.imapServer)
+        let session = try context.mail.mailbox()
         if let folder = context.settings.filedFolder { try session.create(mailbox: folder) }
         let status = try session.status()
         let criteria = context.settings.filedFolder == nil ? "UNKEYWORD \(context.settings.processedKeyword)" : "ALL"
@@ -75,7 +75,7 @@ public struct InboxPoller: Sendable {
 
     /// Downloads one message into the archive's scratch folder, streaming it to disk; a message over the
     /// size limit is not downloaded: only its header is kept, and the message stays on the server.
-    private func fetch(uid: UInt32, validity: UInt32, session: IMAPSession) throws -> FetchedMessage {
+    private func fetch(uid: UInt32, validity: UInt32, session: any Mailbox) throws -> FetchedMessage {
         let size = try session.size(uid: uid)
         try FileSystem.makeDirectory(context.layout.scratch)
         let path = "\(context.layout.scratch)/uid-\(validity)-\(uid)-\(UUID().uuidString.prefix(8)).eml"
@@ -88,7 +88,7 @@ public struct InboxPoller: Sendable {
         return FetchedMessage(path: path, size: size, headerOnly: tooLarge, uidValidity: validity, uid: uid)
     }
 
-    private func mark(_ uid: UInt32, session: IMAPSession) throws {
+    private func mark(_ uid: UInt32, session: any Mailbox) throws {
         if let folder = context.settings.filedFolder {
             try session.move(uid: uid, to: folder)
         } else {

@@ -7,6 +7,12 @@ public struct MailboxStatus: Sendable, Equatable {
     public var uidValidity: UInt32
     public var uidNext: UInt32
     public var messages: Int
+
+    public init(uidValidity: UInt32, uidNext: UInt32, messages: Int) {
+        self.uidValidity = uidValidity
+        self.uidNext = uidNext
+        self.messages = messages
+    }
 }
 
 /// A connection to one IMAP mailbox, over libcurl, reused across commands.

@@ -22,7 +22,7 @@ public struct OutboxSender: Sendable {
     public func flush(shouldStop: () -> Bool = { false }) -> Report {
         var report = Report()
         let pending = context.outbox.pending()
-        var session: SMTPSession?
+        var session: (any MailSender)?
         var sentOnSession = 0
         for (index, id) in pending.enumerated() {
             if shouldStop() {
@@ -31,14 +31,14 @@ public struct OutboxSender: Sendable {
             }
             do {
                 if session == nil {
-                    session = try SMTPSession(server: context.settings.smtpServer)
+                    session = try context.mail.sender()
                     sentOnSession = 0
                 }
                 do {
                     try send(id, session: session!)
                 } catch let error as MailTransportError where sentOnSession > 0 && error.isTransient {
                     // Servers cap the messages one connection may carry; try once more on a fresh one.
-                    session = try SMTPSession(server: context.settings.smtpServer)
+                    session = try context.mail.sender()
                     sentOnSession = 0
                     try send(id, session: session!)
                 }
@@ -92,7 +92,7 @@ public struct OutboxSender: Sendable {
     /// Outbox ids of the notices about refused emails.
     static let noticePrefix = "refused-"
 
-    private func send(_ id: String, session: SMTPSession) throws {
+    private func send(_ id: String, session: any MailSender) throws {
         guard let data = context.outbox.message(id: id) else { return }
         let envelope = try MessageParser.headers(file: "\(context.outbox.queued)/\(id).eml")
         let recipients = (envelope.to + envelope.cc).map(\.address)

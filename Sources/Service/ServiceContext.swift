@@ -3,6 +3,7 @@ import Configuration
 import Foundation
 import Hashing
 import MIME
+import MailTransport
 
 /// What every stage of the service works with, built once from the settings: the archive and its
 /// journal, outbox and state, the event log, the clock, and the hooks that join the stages.
@@ -18,6 +19,8 @@ public struct ServiceContext: Sendable {
     public var coordinators: [MailAddress]
     public var clock: @Sendable () -> Date
     public var hooks = ServiceHooks()
+    /// How the service reaches its IMAP and SMTP servers (in-memory stand-ins in unit tests).
+    public var mail: MailConnections
 
     public init(settings: Settings, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.settings = settings
@@ -29,6 +32,7 @@ public struct ServiceContext: Sendable {
         self.serviceAddress = MailAddress(parsing: settings.from) ?? MailAddress(address: settings.from)
         self.coordinators = settings.coordinators.map { MailAddress(address: $0) }
         self.clock = clock
+        self.mail = .servers(imap: settings.imapServer, smtp: settings.smtpServer)
     }
 }
 
