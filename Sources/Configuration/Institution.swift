@@ -65,7 +65,7 @@ extension Institution {
                 fail("'\(domain)' is not a mail domain (write ljmu.ac.uk, not an address)")
             }
             let lead = row["lead"].isEmpty ? nil : row["lead"]
-            if let lead, !isPlainAddress(lead) {
+            if let lead, !EmailAddress.isPlain(lead) {
                 fail("the lead '\(lead)' is not an email address")
             }
             let joined = row["joined"].isEmpty ? nil : row["joined"]
@@ -91,13 +91,4 @@ extension Institution {
         }
         return (1990...2100).contains(year) && (1...12).contains(month)
     }
-}
-
-/// Whether `text` looks like one plain `local@domain.tld` address with no spaces or control characters.
-public func isPlainAddress(_ text: String) -> Bool {
-    let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-    return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasSuffix(".")
-        && text.unicodeScalars.allSatisfy {
-            $0.value > 0x20 && $0.value != 0x7F && !"<>(),;:\"[]\\".unicodeScalars.contains($0)
-        }
 }

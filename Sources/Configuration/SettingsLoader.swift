@@ -112,12 +112,12 @@ public struct SettingsLoader {
         let from = ini.value("smtp", "from") ?? ""
         if from.isEmpty {
             problem("smtp", "from", "[smtp] from is required, e.g. Technician Commitment <tc@example.org>")
-        } else if !isPlainAddress(Self.bareAddress(from)) {
+        } else if !EmailAddress.isPlain(Self.bareAddress(from)) {
             problem("smtp", "from", "[smtp] from '\(from)' has no usable address")
         }
         let coordinators = (ini.value("service", "coordinators") ?? "").split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        for address in coordinators where !isPlainAddress(address) {
+        for address in coordinators where !EmailAddress.isPlain(address) {
             problem("service", "coordinators", "coordinator '\(address)' is not an email address")
         }
         if coordinators.isEmpty {

@@ -128,10 +128,9 @@ public enum MessageComposer {
             .replacingOccurrences(of: "\0", with: "")
     }
 
-    /// Whether an address or message ID is plain printable ASCII with no spaces or angle brackets.
-    /// A plain mailbox, `local@domain`, which may be in UTF-8 (RFC 6531, `josé@example.org`): nothing
-    /// that could end a header line or another address.
-    public static func isSafeAddress(_ address: String) -> Bool {
+    /// The adapter's last guard: a mailbox with nothing that could end a header line or start another
+    /// address. What the service accepts as an address at all is `Configuration.EmailAddress`.
+    static func isSafeAddress(_ address: String) -> Bool {
         guard address.utf8.count <= 254, let at = address.lastIndex(of: "@"), at != address.startIndex,
             address.index(after: at) != address.endIndex
         else { return false }

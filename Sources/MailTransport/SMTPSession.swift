@@ -34,8 +34,9 @@ public final class SMTPSession {
             size: message.count)
     }
 
-    /// Whether an address is a plain `local@domain` with nothing that could end an SMTP command line.
-    public static func isSafeAddress(_ address: String) -> Bool {
+    /// The adapter's last guard: an address with nothing that could end an SMTP command line. What the
+    /// service accepts as an address at all is `Configuration.EmailAddress`.
+    static func isSafeAddress(_ address: String) -> Bool {
         guard address.utf8.count <= 254, let at = address.lastIndex(of: "@") else { return false }
         let local = address[..<at]
         let domain = address[address.index(after: at)...]

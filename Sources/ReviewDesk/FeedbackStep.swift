@@ -1,4 +1,5 @@
 import Archive
+import Configuration
 import Feedback
 import Foundation
 import MIME
@@ -101,7 +102,7 @@ extension ReviewDesk {
         let lead = context.settings.institutions.first { $0.name == record.institution }?.lead
         var recipients: [MailAddress] = []
         for address in [lead, record.senderAddress].compactMap({ $0 })
-        where MessageComposer.isSafeToken(address) && address.contains("@") {
+        where EmailAddress.isPlain(address) {
             if !recipients.contains(where: { $0.address.lowercased() == address.lowercased() }) {
                 recipients.append(
                     MailAddress(name: address == record.senderAddress ? record.senderName : nil, address: address))

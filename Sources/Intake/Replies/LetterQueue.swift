@@ -1,8 +1,8 @@
 import Archive
+import Configuration
 import Foundation
 import Hashing
 import MIME
-import MailTransport
 import Service
 
 extension MessageProcessor {
@@ -23,7 +23,7 @@ extension MessageProcessor {
         var replyNote: String?
         if let reason = AutoReplyRules.reasonNotToReply(to: parsed, ownAddress: context.serviceAddress.address) {
             replyNote = "No reply was sent to the sender, because \(reason)."
-        } else if let sender, !SMTPSession.isSafeAddress(sender.address) {
+        } else if let sender, !EmailAddress.isPlain(sender.address) {
             replyNote = "No reply was sent: the sender's address \(sender.address.debugDescription) is not usable."
         } else if let sender {
             let budget = ReplyBudget(state: context.state, perHour: context.settings.repliesPerHour)

@@ -52,7 +52,7 @@ public enum ReviewerDirectory {
 
         var addresses: [String] = []
         for address in list(row["email"]).map({ $0.lowercased() }) where !addresses.contains(address) {
-            if isPlainAddress(address) {
+            if EmailAddress.isPlain(address) {
                 addresses.append(address)
             } else {
                 faults.append("'\(address)' is not an email address (write name@example.ac.uk)")
