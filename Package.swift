@@ -18,45 +18,44 @@ let package = Package(
         .target(name: "CCurlShims", dependencies: ["CCurl"]),
         .target(name: "CGMimeShims", dependencies: ["CGMime"]),
 
-        // Adapters: the only modules that see C pointers.
-        .target(name: "MailTransport", dependencies: ["CCurl", "CCurlShims", "POSIX"]),
-        .target(name: "MIME", dependencies: ["CGMime", "CGMimeShims"]),
-        .target(name: "PDFReader", dependencies: ["CPoppler", "CCairo", "Layout", "POSIX"]),
-        .target(name: "Hashing", dependencies: ["CGLib"]),
-        .target(name: "POSIX"),
+        // Adapters: the only modules that see C, pointers or system calls (a unit test checks the rest).
+        .target(name: "POSIX"),  // system calls: files, locks, child processes, limits
+        .target(name: "MailTransport", dependencies: ["CCurl", "CCurlShims", "POSIX"]),  // IMAP, SMTP
+        .target(name: "MIME", dependencies: ["CGMime", "CGMimeShims"]),  // reading and writing messages
+        .target(name: "PDFReader", dependencies: ["CPoppler", "CCairo", "Layout", "POSIX"]),  // the PDF child
+        .target(name: "PDFWriter", dependencies: ["CCairo"]),  // the feedback PDF
+        .target(name: "Hashing", dependencies: ["CGLib"]),  // SHA-256
 
-        // The product, in plain Swift.
-        .target(name: "Layout"),
-        .target(name: "Configuration"),
-        .target(name: "Archive", dependencies: ["Hashing", "POSIX"]),
-        .target(name: "Prescreen", dependencies: ["Layout"]),
-        .target(name: "Review", dependencies: ["Configuration", "Archive"]),
-        .target(name: "PDFWriter", dependencies: ["CCairo"]),
-        .target(name: "Feedback", dependencies: ["Archive", "Review", "PDFWriter"]),
-        .target(name: "ArchiveView", dependencies: ["Archive", "Configuration", "Hashing", "POSIX"]),
-        .target(
-            name: "Service", dependencies: ["Archive", "Configuration", "MIME", "MailTransport", "Hashing"]),
-        .target(
-            name: "ReviewDesk",
-            dependencies: [
-                "Service", "Review", "Archive", "Configuration", "MIME", "Prescreen", "Hashing", "Feedback",
-                "ArchiveView",
-            ]
-        ),
+        // The product, in plain Swift, in the order a submission meets it.
+        .target(name: "Configuration"),  // a leaf: tcreview.conf, institutions.csv, what an address is
+        .target(name: "Archive", dependencies: ["Hashing", "POSIX"]),  // every file on disk and its schema
+        .target(name: "Service", dependencies: ["Archive", "Configuration", "MIME", "MailTransport", "Hashing"]),
         .target(
             name: "Intake",
             dependencies: [
                 "Service", "Archive", "Configuration", "MIME", "MailTransport", "PDFReader", "Prescreen", "Layout",
                 "Hashing", "POSIX",
             ]),
-        .executableTarget(name: "tcreview-extract", dependencies: ["PDFReader", "POSIX"]),
+        .target(name: "Layout"),  // a page read as a person reads it
+        .target(name: "Prescreen", dependencies: ["Layout"]),
+        .target(name: "Review", dependencies: ["Configuration", "Archive"]),  // the rules of peer review
+        .target(
+            name: "ReviewDesk",  // peer review in the service; it also compiles and sends the feedback
+            dependencies: [
+                "Service", "Review", "Archive", "Configuration", "MIME", "Prescreen", "Hashing", "Feedback",
+            ]
+        ),
+        .target(name: "Feedback", dependencies: ["Archive", "Review", "PDFWriter"]),  // compiling it, its PDF
+        .target(name: "Deadlines", dependencies: ["Service", "ArchiveView", "Archive", "Configuration", "MIME"]),
+        .target(name: "ArchiveView", dependencies: ["Archive", "Hashing", "POSIX"]),  // what coordinators see
         .executableTarget(
             name: "tcreview",
             dependencies: [
-                "Service", "Intake", "ReviewDesk", "ArchiveView", "Archive", "Configuration", "PDFReader", "Prescreen",
-                "POSIX",
+                "Service", "Intake", "ReviewDesk", "Deadlines", "ArchiveView", "Archive", "Configuration", "PDFReader",
+                "Prescreen", "POSIX",
             ]
         ),
+        .executableTarget(name: "tcreview-extract", dependencies: ["PDFReader", "POSIX"]),
 
         .target(
             name: "TestSupport", dependencies: ["Archive", "Review", "Hashing", "POSIX"], path: "Tests/TestSupport"),
@@ -66,13 +65,14 @@ let package = Package(
             name: "UnitTests",
             dependencies: [
                 "Intake", "Archive", "Configuration", "MIME", "PDFReader", "Prescreen", "Review", "Feedback",
-                "PDFWriter", "ArchiveView", "Layout", "POSIX", "Service", "ReviewDesk", "TestSupport",
+                "PDFWriter", "ArchiveView", "Layout", "POSIX", "Service", "ReviewDesk", "Deadlines", "MailTransport",
+                "Hashing", "TestSupport",
             ],
             resources: [.copy("Prescreen/Fixtures"), .copy("Prescreen/Corpus"), .copy("Prescreen/HeldOut")]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["Intake", "Service", "Archive", "Configuration", "Hashing", "POSIX", "TestSupport"]
+            dependencies: ["Intake", "Archive", "Hashing", "POSIX", "TestSupport"]
         ),
     ]
 )

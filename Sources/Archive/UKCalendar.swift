@@ -35,6 +35,13 @@ public enum UKCalendar {
         return "\(parts.year ?? 0)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
     }
 
+    /// `12 July 2024`, the London calendar day of `date`, as people in the UK write it.
+    public static func longDate(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        let month = parts.month.map { monthNames[max(1, min(12, $0)) - 1] } ?? ""
+        return "\(parts.day ?? 1) \(month) \(parts.year ?? 1970)"
+    }
+
     /// The months' names in English, January first.
     public static let monthNames = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

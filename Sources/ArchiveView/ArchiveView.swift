@@ -5,6 +5,5 @@
 ///   `submission.json`, `reviews/assignments.json` and `feedback.json` in each folder.
 /// - `StatusView` prints them (`tcreview status`) and one in full (`tcreview show`).
 /// - `ArchiveIndex` writes `index.html`, `index.csv` and each folder's `summary.txt`.
-/// - `Deadlines` works out who owes which stage in which window (`tcreview due`).
 /// - `Verifier` re-hashes every filed file (`tcreview verify`).
 public enum ArchiveView {}

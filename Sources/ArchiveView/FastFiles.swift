@@ -53,10 +53,7 @@ struct LondonFormat {
         return text
     }
 
-    static func day(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
-    }
+    static func day(_ date: Date) -> String { UKCalendar.dayString(date) }
 
     /// `2024-07-31 14:05` London time.
     static func minute(_ date: Date) -> String {

@@ -104,34 +104,6 @@ extension SubmissionSummary {
     var feedbackFiles: [String] { files.filter { $0 == "feedback.txt" || $0 == "feedback.pdf" } }
 }
 
-/// One stage an institution owes (or has sent) in one window.
-public struct DueRow: Sendable, Equatable {
-    public var institution: String
-    public var short: String
-    public var stage: Int
-    /// The window, e.g. `2025-01`.
-    public var window: String
-    /// The last second of the window (23:59:59 London time on 31 January or 31 July).
-    public var windowCloses: Date
-    /// `sent`, `due` (the window is open now), `late` (it closed without one) or `upcoming`.
-    public var state: String
-    /// The submission that counts, when sent.
-    public var reference: String?
-
-    public init(
-        institution: String, short: String, stage: Int, window: String, windowCloses: Date, state: String,
-        reference: String?
-    ) {
-        self.institution = institution
-        self.short = short
-        self.stage = stage
-        self.window = window
-        self.windowCloses = windowCloses
-        self.state = state
-        self.reference = reference
-    }
-}
-
 /// A filed file that is gone or no longer matches its recorded size and SHA-256.
 public struct VerifyProblem: Sendable, Equatable {
     public var reference: String

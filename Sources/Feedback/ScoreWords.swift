@@ -38,9 +38,5 @@ enum ScoreWords {
     }
 
     /// `12 July 2024`, the London calendar day of `date`.
-    static func day(_ date: Date) -> String {
-        let parts = UKCalendar.calendar.dateComponents([.year, .month, .day], from: date)
-        let month = parts.month.map { UKCalendar.monthNames[max(1, min(12, $0)) - 1] } ?? ""
-        return "\(parts.day ?? 1) \(month) \(parts.year ?? 1970)"
-    }
+    static func day(_ date: Date) -> String { UKCalendar.longDate(date) }
 }

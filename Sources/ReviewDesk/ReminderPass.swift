@@ -13,7 +13,7 @@ extension ReviewDesk {
     public func remindIfNewDay(now: Date) throws -> Int {
         let day = UKCalendar.dayString(now)
         if context.state.load(LastRun.self, kind: "reminders", key: "last-run")?.day == day { return 0 }
-        let queued = try remind(now: now) + remindLeads(now: now)
+        let queued = try remind(now: now)
         try context.state.save(LastRun(day: day), kind: "reminders", key: "last-run")
         return queued
     }

@@ -9,11 +9,7 @@ import Service
 struct ReviewLetters {
     let letters: Letters
 
-    static func date(_ date: Date) -> String {
-        var style = Date.FormatStyle(date: .long, time: .omitted)
-        style.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
-        return date.formatted(style)
-    }
+    static func date(_ date: Date) -> String { UKCalendar.longDate(date) }
 
     /// The subject tag that carries the assignment's token, so a reply finds its assignment.
     static func tag(_ assignment: AssignmentRecord) -> String { "[review:\(assignment.token)]" }

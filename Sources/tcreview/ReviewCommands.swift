@@ -1,6 +1,7 @@
 import Archive
 import ArchiveView
 import Configuration
+import Deadlines
 import Foundation
 import Intake
 import ReviewDesk
@@ -186,10 +187,15 @@ struct RemindCommand: Command {
     }
 
     func run() throws -> Int32 {
-        try withReviewDesk(configPath, now: now) { desk in
-            let queued = try desk.remindIfNewDay(now: now ?? Date())
-            print("\(queued) reminder(s) queued.")
-            return ExitStatus.success
+        try withArchive(configPath, now: now) { context in
+            try runDesk(context) { desk in
+                // The reviewers' reminders, then the leads' deadlines: two workflows, one daily pass each.
+                let queued =
+                    try desk.remindIfNewDay(now: now ?? Date())
+                    + LeadReminders(context: context.service).remindIfNewDay(now: now ?? Date())
+                print("\(queued) reminder(s) queued.")
+                return ExitStatus.success
+            }
         }
     }
 }

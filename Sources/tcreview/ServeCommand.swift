@@ -1,6 +1,7 @@
 import Archive
 import ArchiveView
 import Configuration
+import Deadlines
 import Dispatch
 import Foundation
 import Intake
@@ -59,6 +60,12 @@ struct ServeCommand: Command {
         var context = ServiceContext(settings: settings)
         do {
             context.hooks = try ReviewDesk.load(context: context).hooks
+            let reviewers = context.hooks.everyCycle
+            let leads = LeadReminders(context: context)
+            context.hooks.everyCycle = {
+                try reviewers()
+                try leads.remindIfNewDay(now: leads.clock())
+            }
             let archive = settings.archive
             context.hooks.afterChange = { try ArchiveIndex.rebuild(archive: archive, now: Date()) }
         } catch {

@@ -1,5 +1,6 @@
 import ArchiveView
 import Configuration
+import Deadlines
 import Foundation
 import Intake
 import ReviewDesk

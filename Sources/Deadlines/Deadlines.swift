@@ -1,4 +1,5 @@
 import Archive
+import ArchiveView
 import Configuration
 import Foundation
 
@@ -79,7 +80,7 @@ public enum Deadlines {
         var table = [header]
         for row in rows {
             table.append([
-                row.window, LondonFormat.day(row.windowCloses), "\(row.institution) (\(row.short))", "\(row.stage)",
+                row.window, UKCalendar.dayString(row.windowCloses), "\(row.institution) (\(row.short))", "\(row.stage)",
                 row.state, row.reference ?? "-",
             ])
         }
@@ -124,5 +125,33 @@ public enum Deadlines {
 
     static func earliest(_ summaries: [SubmissionSummary]) -> SubmissionSummary? {
         summaries.min { a, b in a.window != b.window ? a.window < b.window : a.received < b.received }
+    }
+}
+
+/// One stage an institution owes (or has sent) in one window.
+public struct DueRow: Sendable, Equatable {
+    public var institution: String
+    public var short: String
+    public var stage: Int
+    /// The window, e.g. `2025-01`.
+    public var window: String
+    /// The last second of the window (23:59:59 London time on 31 January or 31 July).
+    public var windowCloses: Date
+    /// `sent`, `due` (the window is open now), `late` (it closed without one) or `upcoming`.
+    public var state: String
+    /// The submission that counts, when sent.
+    public var reference: String?
+
+    public init(
+        institution: String, short: String, stage: Int, window: String, windowCloses: Date, state: String,
+        reference: String?
+    ) {
+        self.institution = institution
+        self.short = short
+        self.stage = stage
+        self.window = window
+        self.windowCloses = windowCloses
+        self.state = state
+        self.reference = reference
     }
 }

@@ -3,10 +3,33 @@ import ArchiveView
 import Configuration
 import Foundation
 import MIME
-import Review
 import Service
 
-extension ReviewDesk {
+/// The leads' deadline reminders: a workflow of its own beside intake and review, run once a day by the
+/// serve loop (`everyCycle`) and by `tcreview remind`.
+public struct LeadReminders: Sendable {
+    let context: ServiceContext
+
+    public init(context: ServiceContext) { self.context = context }
+
+    /// The service's clock.
+    public var clock: @Sendable () -> Date { context.clock }
+
+    private struct LastRun: Codable {
+        var day: String
+    }
+
+    /// Runs the reminders once per calendar day (London): the first call on a new day does it; returns how
+    /// many were queued.
+    @discardableResult
+    public func remindIfNewDay(now: Date) throws -> Int {
+        let day = UKCalendar.dayString(now)
+        if context.state.load(LastRun.self, kind: "deadlines", key: "last-run")?.day == day { return 0 }
+        let queued = try remindLeads(now: now)
+        try context.state.save(LastRun(day: day), kind: "deadlines", key: "last-run")
+        return queued
+    }
+
     /// Reminds each institution's lead that a stage is due, `[deadlines] remind-leads-weeks` weeks before
     /// the window closes; once per institution, stage and window. Returns how many were queued.
     func remindLeads(now: Date) throws -> Int {
@@ -25,7 +48,7 @@ extension ReviewDesk {
             var body = "Dear colleague,\n\n"
             body += "This is a friendly reminder that \(institution.name)'s Stage \(row.stage) Technician Commitment "
             body +=
-                "self-assessment and action plan is due in the window that closes on \(ReviewLetters.date(row.windowCloses)). "
+                "self-assessment and action plan is due in the window that closes on \(UKCalendar.longDate(row.windowCloses)). "
             body +=
                 "Please email the completed form, as one PDF titled \"\(institution.name) \(Letters.monthYear(row.windowCloses.monthInLondon, row.windowCloses.yearInLondon))\", "
             body += "to this address.\n\nIf you have already sent it, thank you, and please ignore this message.\n\n"
@@ -33,7 +56,7 @@ extension ReviewDesk {
             let message = OutgoingMessage(
                 from: context.serviceAddress, to: [MailAddress(address: lead)],
                 subject:
-                    "Reminder: your Stage \(row.stage) self-assessment is due by \(ReviewLetters.date(row.windowCloses))",
+                    "Reminder: your Stage \(row.stage) self-assessment is due by \(UKCalendar.longDate(row.windowCloses))",
                 messageID: Letters(from: context.serviceAddress, now: now).messageID(id, "deadline"), date: now,
                 autoSubmitted: "auto-generated", body: Letters.wrapped(body))
             try context.enqueue(message, id: id, reference: id)
