@@ -15,19 +15,11 @@ public struct LeadReminders: Sendable {
     /// The service's clock.
     public var clock: @Sendable () -> Date { context.clock }
 
-    private struct LastRun: Codable {
-        var day: String
-    }
-
     /// Runs the reminders once per calendar day (London): the first call on a new day does it; returns how
     /// many were queued.
     @discardableResult
     public func remindIfNewDay(now: Date) throws -> Int {
-        let day = UKCalendar.dayString(now)
-        if context.state.load(LastRun.self, kind: "deadlines", key: "last-run")?.day == day { return 0 }
-        let queued = try remindLeads(now: now)
-        try context.state.save(LastRun(day: day), kind: "deadlines", key: "last-run")
-        return queued
+        try context.oncePerDay("deadlines", now: now) { try remindLeads(now: now) }
     }
 
     /// Reminds each institution's lead that a stage is due, `[deadlines] remind-leads-weeks` weeks before

@@ -4,18 +4,10 @@ import Review
 import Service
 
 extension ReviewDesk {
-    private struct LastRun: Codable {
-        var day: String
-    }
-
     /// Runs the reminder pass once per calendar day (London): the first call on a new day does it.
     @discardableResult
     public func remindIfNewDay(now: Date) throws -> Int {
-        let day = UKCalendar.dayString(now)
-        if context.state.load(LastRun.self, kind: "reminders", key: "last-run")?.day == day { return 0 }
-        let queued = try remind(now: now)
-        try context.state.save(LastRun(day: day), kind: "reminders", key: "last-run")
-        return queued
+        try context.oncePerDay("reminders", now: now) { try remind(now: now) }
     }
 
     /// Sends what the reminder planner asks for at `now`, one email per reviewer whatever the number of

@@ -9,6 +9,34 @@ enum MessageFixtures {
         Data(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n").utf8)
     }
 
+    /// A submission as a lead's mail client sends it: a short text and the PDF attached.
+    static func submission(
+        pdf: Data, fileName: String = "LJMU self-assessment.pdf", messageID: String = "<form-1@ljmu.test>"
+    ) -> Data {
+        wire(
+            """
+            From: Jane Lead <jane@ljmu.test>
+            To: tc@example.org
+            Subject: LJMU self-assessment
+            Message-ID: \(messageID)
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="b"
+
+            --b
+            Content-Type: text/plain
+
+            Our self-assessment is attached.
+            --b
+            Content-Type: application/pdf; name="\(fileName)"
+            Content-Disposition: attachment; filename="\(fileName)"
+            Content-Transfer-Encoding: base64
+
+            \(base64Lines(pdf))
+            --b--
+
+            """)
+    }
+
     /// Base64 in 76-character lines, as mail clients write it.
     static func base64Lines(_ data: Data) -> String {
         data.base64EncodedString(options: [.lineLength76Characters, .endLineWithLineFeed])

@@ -25,28 +25,7 @@ import Testing
             inspector: PDFInspector(
                 executable: BuiltProducts.extractor, timeout: 3, memoryLimit: 1 << 30, screener: hanging))
         let pdf = PDFFixture.make(pages: FormFixture.initial(organisation: "Liverpool John Moores University"))
-        let message = MessageFixtures.wire(
-            """
-            From: Jane Lead <jane@ljmu.test>
-            To: tc@example.org
-            Subject: LJMU self-assessment
-            Message-ID: <form-1@ljmu.test>
-            MIME-Version: 1.0
-            Content-Type: multipart/mixed; boundary="b"
-
-            --b
-            Content-Type: text/plain
-
-            Our self-assessment is attached.
-            --b
-            Content-Type: application/pdf; name="LJMU self-assessment.pdf"
-            Content-Disposition: attachment; filename="LJMU self-assessment.pdf"
-            Content-Transfer-Encoding: base64
-
-            \(MessageFixtures.base64Lines(pdf))
-            --b--
-
-            """)
+        let message = MessageFixtures.submission(pdf: pdf)
         let path = directory.file("message.eml")
         try message.write(to: URL(fileURLWithPath: path))
 

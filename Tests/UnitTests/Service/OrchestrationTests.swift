@@ -58,28 +58,7 @@ import Testing
 
     /// A submission as Jane's mail client sends it.
     static func submission(_ number: Int) -> Data {
-        MessageFixtures.wire(
-            """
-            From: Jane Lead <jane@ljmu.test>
-            To: tc@example.org
-            Subject: LJMU self-assessment
-            Message-ID: <form-\(number)@ljmu.test>
-            MIME-Version: 1.0
-            Content-Type: multipart/mixed; boundary="b"
-
-            --b
-            Content-Type: text/plain
-
-            Our self-assessment is attached.
-            --b
-            Content-Type: application/pdf; name="LJMU July 2024.pdf"
-            Content-Disposition: attachment; filename="LJMU July 2024.pdf"
-            Content-Transfer-Encoding: base64
-
-            \(MessageFixtures.base64Lines(form))
-            --b--
-
-            """)
+        MessageFixtures.submission(pdf: form, fileName: "LJMU July 2024.pdf", messageID: "<form-\(number)@ljmu.test>")
     }
 
     func records(_ context: IntakeContext) throws -> [SubmissionRecord] {
