@@ -102,7 +102,7 @@ struct FolderReader {
         }
         guard names.contains(ArchiveLayout.recordFileName),
             let data = FastFiles.read("\(folder)/\(ArchiveLayout.recordFileName)"),
-            let record = try? decoder.decode(SubmissionRecord.self, from: data),
+            let record = try? decoder.decode(SubmissionRecord.Head.self, from: data),
             record.status != .quarantined
         else { return nil }
 
@@ -119,7 +119,7 @@ struct FolderReader {
             }
             reviewTexts.sort()
             if hasAssignments, let data = FastFiles.read("\(folder)/\(Self.reviewsFolder)/assignments.json"),
-                let assignments = try? decoder.decode([AssignmentRecord].self, from: data)
+                let assignments = try? decoder.decode([AssignmentRecord.Head].self, from: data)
             {
                 reviewers = assignments.map {
                     ReviewerStatus(
