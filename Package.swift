@@ -47,7 +47,7 @@ let package = Package(
         ),
         .target(name: "Feedback", dependencies: ["Archive", "Review", "PDFWriter"]),  // compiling it, its PDF
         .target(name: "Deadlines", dependencies: ["Service", "ArchiveView", "Archive", "Configuration", "MIME"]),
-        .target(name: "ArchiveView", dependencies: ["Archive", "Hashing", "POSIX"]),  // what coordinators see
+        .target(name: "ArchiveView", dependencies: ["Archive", "POSIX"]),  // what coordinators see
         .executableTarget(
             name: "tcreview",
             dependencies: [

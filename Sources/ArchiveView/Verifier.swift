@@ -1,6 +1,5 @@
 import Archive
 import Foundation
-import Hashing
 
 /// `tcreview verify`: every file a `submission.json` lists, re-hashed and compared with its recorded size and
 /// SHA-256.
@@ -72,31 +71,19 @@ public enum Verifier {
         }
         var problems: [VerifyProblem] = []
         for file in record.files {
-            let path = "\(folder)/\(file.name)"
             let shown = "\(relative)/\(file.name)"
-            guard FileSystem.exists(path) else {
+            let problem: (kind: String, detail: String)? =
+                switch file.check(in: folder) {
+                case .matches: nil
+                case .missing: ("missing", "recorded with \(file.size) bytes, SHA-256 \(file.sha256.prefix(12))…")
+                case .unreadable: ("missing", "cannot be read")
+                case .changedSize(let size): ("altered", "\(size) bytes, recorded \(file.size)")
+                case .changedContent(let hex):
+                    ("altered", "SHA-256 \(hex.prefix(12))…, recorded \(file.sha256.prefix(12))…")
+                }
+            if let problem {
                 problems.append(
-                    VerifyProblem(
-                        reference: record.reference, file: shown, kind: "missing",
-                        detail: "recorded with \(file.size) bytes, SHA-256 \(file.sha256.prefix(12))…"))
-                continue
-            }
-            guard let (hex, size) = try? SHA256.file(path) else {
-                problems.append(
-                    VerifyProblem(
-                        reference: record.reference, file: shown, kind: "missing", detail: "cannot be read"))
-                continue
-            }
-            if size != file.size {
-                problems.append(
-                    VerifyProblem(
-                        reference: record.reference, file: shown, kind: "altered",
-                        detail: "\(size) bytes, recorded \(file.size)"))
-            } else if hex.lowercased() != file.sha256.lowercased() {
-                problems.append(
-                    VerifyProblem(
-                        reference: record.reference, file: shown, kind: "altered",
-                        detail: "SHA-256 \(hex.prefix(12))…, recorded \(file.sha256.prefix(12))…"))
+                    VerifyProblem(reference: record.reference, file: shown, kind: problem.kind, detail: problem.detail))
             }
         }
         return problems

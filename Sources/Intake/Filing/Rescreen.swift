@@ -192,10 +192,7 @@ public struct Rescreen: Sendable {
     }
 
     /// Whether a listed file is on disk with its recorded size and SHA-256.
-    static func matches(_ file: SubmissionRecord.File, in folder: String) -> Bool {
-        guard let hashed = try? SHA256.file("\(folder)/\(file.name)") else { return false }
-        return hashed.hex == file.sha256 && hashed.size == file.size
-    }
+    static func matches(_ file: SubmissionRecord.File, in folder: String) -> Bool { file.check(in: folder) == .matches }
 
     /// `signoff-leader: missing → ok` for each finding whose level differs, and the form when it was read
     /// differently. A finding only one report has shows as `none` on the other side, unless it is `ok` there

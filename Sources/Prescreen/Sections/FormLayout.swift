@@ -44,7 +44,7 @@ struct FormLayout {
             let before = document.text(max(0, start - 300)..<start)
             let lineStart = before.lastIndex(of: "\n").map { start - before[$0...].utf16.count + 1 }
             if let lineStart, lineStart >= searchFrom, lineStart < start,
-                Self.numberedLine.contains(document.text(lineStart..<start)),
+                QuestionNumber.line.contains(document.text(lineStart..<start)),
                 WordCount.of(document.text(lineStart..<start)) <= 14
             {
                 start = lineStart
@@ -91,9 +91,6 @@ struct FormLayout {
                 answerWordCount: WordCount.of(text))
         }
     }
-
-    /// The start of a numbered prompt line: `4.`, `Q4`, `Question 4:`.
-    private static let numberedLine = Pattern(#"^\s*(?:q(?:uestion)?\s*)?\d{1,2}\s*[.):]?\s+\S"#)
 
     /// `)`, `]`, `.`, `:` and `?` closing a prompt.
     private static let promptClosers: Set<UInt16> = [41, 93, 46, 58, 63]

@@ -22,7 +22,7 @@ struct TopicHeadings {
             guard offset >= formStart else { continue }
             let keys = ScreenText.keys(String(text))
             guard (1...12).contains(keys.count) else { continue }
-            let numbered = Self.numberLabel.contains(String(text))
+            let numbered = QuestionNumber.label.contains(String(text))
             guard numbered || headings.contains(keys.joined(separator: " ")) else { continue }
             lines.append(Line(range: offset..<(offset + length), keys: keys))
         }
@@ -37,8 +37,6 @@ struct TopicHeadings {
                 && phrases.contains { line.keys.firstIndex(of: $0, from: 0) != nil }
         }?.range
     }
-
-    private static let numberLabel = Pattern(#"^\s*(?:q(?:uestion)?\s*)?\d{1,2}\s*[.):]\s+\S"#)
 
     /// What a heading of each topic says, in English and Welsh.
     private static let phrases: [Question.Topic: [String]] = [
