@@ -40,19 +40,21 @@ let package = Package(
         .target(name: "Prescreen", dependencies: ["Layout"]),
         .target(name: "Review", dependencies: ["Configuration", "Archive"]),  // the rules of peer review
         .target(
-            name: "ReviewDesk",  // peer review in the service; it also compiles and sends the feedback
+            name: "ReviewDesk",  // peer review in the service: assignments, requests, replies, reminders
             dependencies: [
-                "Service", "Review", "Archive", "Configuration", "MIME", "Prescreen", "Hashing", "Feedback",
+                "Service", "Review", "Archive", "Configuration", "MIME", "Prescreen", "Hashing",
             ]
         ),
-        .target(name: "Feedback", dependencies: ["Archive", "Review", "PDFWriter"]),  // compiling it, its PDF
+        .target(
+            name: "Feedback",  // compiling, drafting and sending the feedback, and its PDF
+            dependencies: ["Service", "Archive", "Configuration", "MIME", "Review", "PDFWriter"]),
         .target(name: "Deadlines", dependencies: ["Service", "ArchiveView", "Archive", "Configuration", "MIME"]),
         .target(name: "ArchiveView", dependencies: ["Archive", "POSIX"]),  // what coordinators see
         .executableTarget(
             name: "tcreview",
             dependencies: [
-                "Service", "Intake", "ReviewDesk", "Deadlines", "ArchiveView", "Archive", "Configuration", "PDFReader",
-                "Prescreen", "POSIX",
+                "Service", "Intake", "ReviewDesk", "Feedback", "Deadlines", "ArchiveView", "Archive", "Configuration",
+                "PDFReader", "Prescreen", "POSIX",
             ]
         ),
         .executableTarget(name: "tcreview-extract", dependencies: ["PDFReader", "POSIX"]),

@@ -37,6 +37,12 @@ public struct ArchiveLayout: Sendable {
     public var scratch: String { "\(root)/_State/tmp" }
 
     /// Every submission record in the archive, found by walking the folders.
+    /// The folder of the submission with this reference (wherever a coordinator moved it), if any.
+    public func submissionFolder(reference: String) -> String? {
+        submissionRecordPaths().map { ($0 as NSString).deletingLastPathComponent }
+            .first { ($0 as NSString).lastPathComponent == reference }
+    }
+
     public func submissionRecordPaths() -> [String] {
         var paths: [String] = []
         for top in FileSystem.list(root)

@@ -8,17 +8,14 @@ struct AssignmentStore: Sendable {
     let layout: ArchiveLayout
     let state: StateStore
 
-    static let reviewsFolder = "reviews"
-    static let fileName = "assignments.json"
+    static let reviewsFolder = ReviewFiles.folderName
+    static let fileName = ReviewFiles.assignmentsName
 
     private struct TokenEntry: Codable {
         var folder: String
     }
 
-    func assignments(in folder: String) -> [AssignmentRecord] {
-        guard let data = FileSystem.read("\(folder)/\(Self.reviewsFolder)/\(Self.fileName)") else { return [] }
-        return (try? JSONFiles.decoder.decode([AssignmentRecord].self, from: data)) ?? []
-    }
+    func assignments(in folder: String) -> [AssignmentRecord] { ReviewFiles.assignments(in: folder) }
 
     /// Saves a submission's assignments atomically, then indexes their tokens.
     func save(_ assignments: [AssignmentRecord], in folder: String) throws {
@@ -32,13 +29,7 @@ struct AssignmentStore: Sendable {
     }
 
     /// Every review stored for a submission (`reviews/review-*.json`), all reviewers and versions.
-    func storedReviews(in folder: String) -> [StoredReview] {
-        let reviews = "\(folder)/\(Self.reviewsFolder)"
-        let decoder = JSONFiles.decoder
-        return FileSystem.list(reviews).filter { $0.hasPrefix("review-") && $0.hasSuffix(".json") }.compactMap { name in
-            FileSystem.read("\(reviews)/\(name)").flatMap { try? decoder.decode(StoredReview.self, from: $0) }
-        }
-    }
+    func storedReviews(in folder: String) -> [StoredReview] { ReviewFiles.storedReviews(in: folder) }
 
     /// The submission folder a token belongs to, if the token was ever issued.
     func folder(forToken token: String) -> String? {
@@ -59,10 +50,7 @@ struct AssignmentStore: Sendable {
     }
 
     /// The folder of the submission with this reference.
-    func submissionFolder(reference: String) -> String? {
-        layout.submissionRecordPaths().map { ($0 as NSString).deletingLastPathComponent }
-            .first { ($0 as NSString).lastPathComponent == reference }
-    }
+    func submissionFolder(reference: String) -> String? { layout.submissionFolder(reference: reference) }
 
     /// Every assignment in the archive, with its submission folder.
     func allAssignments() -> [(folder: String, assignment: AssignmentRecord)] {

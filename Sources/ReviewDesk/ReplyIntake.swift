@@ -136,7 +136,7 @@ extension ReviewDesk {
                 "review-received", reference: record.reference,
                 "\(record.reference): review \(number) from \(assignment.reviewer) stored",
                 detail: ["reviewer": assignment.reviewer, "number": "\(number)"])
-            do { try compileFeedbackIfComplete(record: record, folder: folder) } catch {
+            do { try afterReview(record, folder) } catch {
                 // The review is stored either way; the coordinators can compile and send the feedback later.
                 context.log.record(
                     "feedback-failed", reference: record.reference,
@@ -300,28 +300,4 @@ extension ReviewDesk {
     }
 
     static func shortHash(_ text: String) -> String { String(SHA256.hex(of: Data(text.utf8)).prefix(10)) }
-}
-
-/// One stored review, as `reviews/review-<reviewer>-<n>.json`.
-public struct StoredReview: Codable, Sendable, Equatable {
-    public var reference: String
-    public var reviewer: String
-    public var reviewerName: String
-    public var number: Int
-    public var received: Date
-    /// The earlier review by the same reviewer that this one replaces (both are kept).
-    public var supersedes: String?
-    public var stage: Int
-    public var answers: ReviewAnswers
-    /// The Message-ID (or content hash) of the reply it came from.
-    public var messageKey: String?
-    /// When the reviewer wrote it (the reply's Date, when plausible); nil for reviews stored before.
-    public var written: Date?
-
-    /// A reviewer's review that counts: the one written last, by the reply's Date; of two written at the
-    /// same time (or without a Date), the one that arrived last. So an older copy arriving late never
-    /// replaces a newer review.
-    public static func current(_ reviews: [StoredReview]) -> StoredReview? {
-        reviews.max { ($0.written ?? $0.received, $0.number) < ($1.written ?? $1.received, $1.number) }
-    }
 }

@@ -13,6 +13,9 @@ public struct ReviewDesk: Sendable {
     let reviewers: [Reviewer]
     let policy: ReminderPolicy
     let store: AssignmentStore
+    /// Told when a review was stored, with the submission and its folder: the feedback stage plugs in here
+    /// (`serve` sets it), compiling the feedback once every review is in.
+    public var afterReview: @Sendable (_ record: SubmissionRecord, _ folder: String) throws -> Void = { _, _ in }
 
     /// Loads rubrics and `reviewers.csv`; throws every problem with its `file:line`.
     public static func load(context: ServiceContext) throws(ConfigErrors) -> ReviewDesk {

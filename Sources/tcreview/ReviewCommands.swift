@@ -32,7 +32,7 @@ func withArchive<Result>(_ configPath: String, now: Date? = nil, _ body: (Intake
     return try body(context)
 }
 
-private func runDesk<Result>(_ context: IntakeContext, _ body: (ReviewDesk) throws -> Result) throws -> Result {
+func runDesk<Result>(_ context: IntakeContext, _ body: (ReviewDesk) throws -> Result) throws -> Result {
     let settings = context.settings
     let desk: ReviewDesk
     do { desk = try ReviewDesk.load(context: context.service) } catch {

@@ -3,6 +3,7 @@ import ArchiveView
 import Configuration
 import Deadlines
 import Dispatch
+import Feedback
 import Foundation
 import Intake
 import POSIX
@@ -55,11 +56,15 @@ struct ServeCommand: Command {
         let inspector = PDFInspector(
             executable: PDFInspector.defaultExtractor, timeout: TimeInterval(settings.pdfTimeout),
             memoryLimit: settings.pdfMemoryLimit)
-        // The stages join through the context's hooks: review takes replies and follows filings, the
-        // coordinators' view is rebuilt after a cycle that changed the archive.
+        // The stages join through the context's hooks: review takes replies and follows filings, feedback
+        // follows a stored review, the leads' reminders run daily, and the coordinators' view is rebuilt
+        // after a cycle that changed the archive.
         var context = ServiceContext(settings: settings)
         do {
-            context.hooks = try ReviewDesk.load(context: context).hooks
+            var desk = try ReviewDesk.load(context: context)
+            let feedback = FeedbackDesk(context: context)
+            desk.afterReview = { record, folder in _ = try feedback.compileIfComplete(record: record, folder: folder) }
+            context.hooks = desk.hooks
             let reviewers = context.hooks.everyCycle
             let leads = LeadReminders(context: context)
             context.hooks.everyCycle = {

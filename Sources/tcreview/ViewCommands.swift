@@ -1,6 +1,7 @@
 import ArchiveView
 import Configuration
 import Deadlines
+import Feedback
 import Foundation
 import Intake
 import ReviewDesk
@@ -53,12 +54,14 @@ struct FeedbackCommand: Command {
             print(text)
             return ExitStatus.success
         }
-        return try withReviewDesk(configPath) { desk in
-            do { try desk.sendFeedback(reference: reference, again: again) } catch {
-                throw CommandFailure(status: ExitStatus.failure, message: "\(error)")
+        return try withArchive(configPath) { context in
+            try runDesk(context) { _ in
+                do { try FeedbackDesk(context: context.service).send(reference: reference, again: again) } catch {
+                    throw CommandFailure(status: ExitStatus.failure, message: "\(error)")
+                }
+                print("\(reference): feedback sent.")
+                return ExitStatus.success
             }
-            print("\(reference): feedback sent.")
-            return ExitStatus.success
         }
     }
 }

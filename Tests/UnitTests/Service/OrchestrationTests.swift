@@ -1,5 +1,6 @@
 import Archive
 import Configuration
+import Feedback
 import Foundation
 import MailTransport
 import ReviewDesk
@@ -44,7 +45,12 @@ import Testing
         var context = ServiceContext(settings: settings)
         let (mailbox, smtp) = (self.mailbox, self.smtp)
         context.mail = MailConnections(mailbox: { mailbox }, sender: { smtp })
-        if review { context.hooks = try ReviewDesk.load(context: context).hooks }
+        if review {
+            var desk = try ReviewDesk.load(context: context)
+            let feedback = FeedbackDesk(context: context)
+            desk.afterReview = { record, folder in _ = try feedback.compileIfComplete(record: record, folder: folder) }
+            context.hooks = desk.hooks
+        }
         let intake = IntakeContext(
             service: context,
             inspector: PDFInspector(executable: BuiltProducts.extractor, timeout: 20, memoryLimit: 1 << 30))

@@ -1,16 +1,27 @@
 import Archive
 import Configuration
-import Feedback
 import Foundation
 import MIME
 import Review
 import Service
 
-extension ReviewDesk {
+/// The feedback stage: when every review of a submission is in, compiles the anonymised feedback, sends
+/// the draft to the coordinators (or straight to the institution, with `[feedback] auto-send`), and sends
+/// it when a coordinator says so. A peer of the review desk, which tells it when a review was stored.
+public struct FeedbackDesk: Sendable {
+    let context: ServiceContext
+    let rubrics: [Int: Rubric]
+
+    public init(context: ServiceContext) {
+        self.context = context
+        self.rubrics = RubricLibrary.load(folder: context.settings.rubricsFolder).0
+    }
+
     public enum FeedbackError: Error, CustomStringConvertible {
         case notReady(reference: String, received: Int, assigned: Int)
         case alreadySent(reference: String, on: Date)
         case noRecipient(reference: String)
+        case unknownReference(String)
 
         public var description: String {
             switch self {
@@ -21,6 +32,8 @@ extension ReviewDesk {
                     "the feedback on \(reference) was sent on \(date.formatted(date: .long, time: .shortened)); use --again to send it once more"
             case .noRecipient(let reference):
                 return "\(reference) has no usable address for the institution's lead or the sender"
+            case .unknownReference(let reference):
+                return "no submission \(reference) in the archive; 'tcreview status --all' lists them"
             }
         }
     }
@@ -29,28 +42,22 @@ extension ReviewDesk {
 
     private func saveFeedbackState(_ state: FeedbackState, folder: String) throws { try state.save(folder: folder) }
 
-    /// The latest review of each current reviewer, in assignment order (Reviewer A, B, …).
-    func currentReviews(folder: String) -> [ReviewAnswers] {
-        let stored = store.storedReviews(in: folder)
-        return store.assignments(in: folder).filter { $0.status == .received }.compactMap { assignment in
-            StoredReview.current(stored.filter { $0.reviewer == assignment.reviewer })?.answers
-        }
-    }
-
     /// When every current review is in, compiles the feedback into `feedback.txt` and `feedback.pdf`, then
     /// emails the draft to the coordinators (or sends it, with `[feedback] auto-send`). A draft is compiled
     /// again when a later review supersedes one; sent feedback is never changed.
     @discardableResult
-    func compileFeedbackIfComplete(record: SubmissionRecord, folder: String) throws -> Bool {
-        let active = store.assignments(in: folder).filter { $0.status != .withdrawn }
-        guard !active.isEmpty, active.allSatisfy({ $0.status == .received }), let rubric = rubric(for: record) else {
+    public func compileIfComplete(record: SubmissionRecord, folder: String) throws -> Bool {
+        let active = ReviewFiles.assignments(in: folder).filter { $0.status != .withdrawn }
+        guard !active.isEmpty, active.allSatisfy({ $0.status == .received }),
+            let rubric = rubrics[record.stage ?? 1] ?? rubrics[1]
+        else {
             return false
         }
         if feedbackState(folder: folder)?.state == .sent { return false }
         let now = context.clock()
         let document = FeedbackCompiler.compile(
             reference: record.reference, institution: record.institution ?? "your institution", rubric: rubric,
-            reviews: currentReviews(folder: folder), compiled: now)
+            reviews: ReviewFiles.currentReviews(in: folder), compiled: now)
         try FileSystem.writeAtomically(Data(document.renderText().utf8), to: "\(folder)/feedback.txt")
         try FileSystem.makeDirectory(context.layout.scratch)
         let staged = "\(context.layout.scratch)/feedback-\(UUID().uuidString).pdf"
@@ -62,13 +69,13 @@ extension ReviewDesk {
             "feedback-compiled", reference: record.reference,
             "\(record.reference): feedback compiled from \(active.count) reviews")
         if context.settings.autoSendFeedback {
-            try sendFeedback(record: record, folder: folder, again: false)
+            try send(record: record, folder: folder, again: false)
         } else {
             let body = document.renderText()
             let notice = OutgoingMessage(
                 from: context.serviceAddress, to: context.coordinators,
                 subject: "[tcreview] Feedback ready to send [\(record.reference)]",
-                messageID: letters.letters.messageID(
+                messageID: Letters(from: context.serviceAddress, now: now).messageID(
                     record.reference, "feedback-draft.\(Int(now.timeIntervalSince1970))"),
                 date: now, autoSubmitted: "auto-generated",
                 body:
@@ -84,14 +91,16 @@ extension ReviewDesk {
 
     /// Sends the compiled feedback to the institution's lead and the original sender, in the original
     /// thread. Once only, unless `again`.
-    public func sendFeedback(reference: String, again: Bool) throws {
-        let (folder, record) = try submission(reference)
-        try sendFeedback(record: record, folder: folder, again: again)
+    public func send(reference: String, again: Bool) throws {
+        guard let folder = context.layout.submissionFolder(reference: reference),
+            let record = try? SubmissionRecord.load("\(folder)/\(ArchiveLayout.recordFileName)")
+        else { throw FeedbackError.unknownReference(reference) }
+        try send(record: record, folder: folder, again: again)
     }
 
-    func sendFeedback(record: SubmissionRecord, folder: String, again: Bool) throws {
+    func send(record: SubmissionRecord, folder: String, again: Bool) throws {
         guard var state = feedbackState(folder: folder) else {
-            let active = store.assignments(in: folder).filter { $0.status != .withdrawn }
+            let active = ReviewFiles.assignments(in: folder).filter { $0.status != .withdrawn }
             throw FeedbackError.notReady(
                 reference: record.reference, received: active.filter { $0.status == .received }.count,
                 assigned: active.count)
@@ -115,7 +124,8 @@ extension ReviewDesk {
         let message = OutgoingMessage(
             from: context.serviceAddress, to: recipients,
             subject: "Feedback on your Technician Commitment self-assessment [\(record.reference)]",
-            messageID: letters.letters.messageID(record.reference, "feedback.\(times)"), date: context.clock(),
+            messageID: Letters(from: context.serviceAddress, now: context.clock()).messageID(
+                record.reference, "feedback.\(times)"), date: context.clock(),
             inReplyTo: thread, references: [thread].compactMap { $0 }, autoSubmitted: "auto-generated",
             body: Letters.wrapped(text),
             attachments: [.init(path: "\(folder)/feedback.pdf", fileName: "\(record.reference) feedback.pdf")])
