@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "tcreview", targets: ["tcreview"]),
         .executable(name: "tcreview-extract", targets: ["tcreview-extract"]),
+        .executable(name: "tcreview-screen", targets: ["tcreview-screen"]),
     ],
     targets: [
         // C libraries from Debian, and the tiny C shims over their macros and variadic calls.
@@ -58,6 +59,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "tcreview-extract", dependencies: ["PDFReader", "POSIX"]),
+        .executableTarget(name: "tcreview-screen", dependencies: ["Prescreen", "POSIX"]),
 
         .target(
             name: "TestSupport", dependencies: ["Archive", "Review", "Hashing", "POSIX"], path: "Tests/TestSupport"),

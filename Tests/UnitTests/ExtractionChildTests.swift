@@ -1,5 +1,6 @@
 import Foundation
 import POSIX
+import Prescreen
 import TestSupport
 import Testing
 
@@ -33,5 +34,45 @@ import Testing
         #expect(result.status == 64)
         #expect(String(decoding: result.errors, as: UTF8.self).contains("--memory-limit needs a number of bytes"))
         #expect(result.output.isEmpty, "nothing was read without its limit")
+    }
+}
+
+/// The pre-screen's own small child gives what the pre-screen gives in this process, and keeps its limits.
+@Suite struct ScreeningChildTests {
+    @Test func theScreeningChildWritesTheSameReportAsThePrescreenInThisProcess() throws {
+        let folder = TemporaryDirectory()
+        let pdf = folder.file("form.pdf")
+        try PDFFixture.make(pages: FormFixture.initial(organisation: "University of Example")).write(
+            to: URL(fileURLWithPath: pdf))
+        let inspector = PDFInspector(executable: BuiltProducts.extractor, timeout: 20, memoryLimit: 1 << 30)
+        let inspection = inspector.inspect(pdf, textOutput: folder.file("t.txt"), layoutOutput: folder.file("l.json"))
+        let source = ScreenRequest.Source(
+            pages: inspection.pages, textPath: folder.file("t.txt"), layoutPath: folder.file("l.json"))
+        try FileManager.default.createDirectory(atPath: folder.file("child"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder.file("here"), withIntermediateDirectories: true)
+        let names = ["University of Example"]
+        let here = ScreenRequest(
+            reference: "TC-2024-07-UOE", institutionNames: names, sources: [source], directory: folder.file("here"))
+        _ = try #require(try here.screen())
+        var child = here
+        child.directory = folder.file("child")
+        let request = folder.file("request.json")
+        try JSONEncoder().encode(child).write(to: URL(fileURLWithPath: request))
+
+        let result = ChildProcess.run(BuiltProducts.path(of: "tcreview-screen"), arguments: [request], timeout: 20)
+
+        #expect(result.status == 0, "\(String(decoding: result.errors, as: UTF8.self))")
+        for name in ["prescreen.json", "prescreen.txt", "text.txt", "layout.json", "action-plan.csv"] {
+            #expect(
+                FileManager.default.contents(atPath: folder.file("child/\(name)"))
+                    == FileManager.default.contents(atPath: folder.file("here/\(name)")), "\(name)")
+        }
+    }
+
+    @Test func aMemoryLimitTheScreeningChildCannotReadIsRefused() {
+        let result = ChildProcess.run(
+            BuiltProducts.path(of: "tcreview-screen"), arguments: ["--memory-limit", "lots", "request.json"],
+            timeout: 20)
+        #expect(result.status == 64)
     }
 }

@@ -9,11 +9,11 @@ import Prescreen
 /// Intake and `rescreen` both screen through `screen(sources:institution:reference:)`, so a submission
 /// screened again gets exactly the files it would get if it arrived today.
 public enum PrescreenStep {
-    static let textFileName = "text.txt"
-    static let layoutFileName = "layout.json"
-    static let reportFileName = "prescreen.txt"
-    static let jsonFileName = PrescreenReport.fileName
-    static let planFileName = "action-plan.csv"
+    static let textFileName = ScreenRequest.textFileName
+    static let layoutFileName = ScreenRequest.layoutFileName
+    static let reportFileName = ScreenRequest.reportFileName
+    static let jsonFileName = ScreenRequest.jsonFileName
+    static let planFileName = ScreenRequest.planFileName
 
     /// The files the pre-screen writes into a submission folder, in order, with their role in
     /// `submission.json`.
@@ -22,13 +22,7 @@ public enum PrescreenStep {
         (planFileName, .actionPlan),
     ]
 
-    /// One PDF as the extraction child left it: its page count (nil when the reader did not finish) and the
-    /// text (pages separated by form feeds) and `layout.json` it wrote.
-    struct Source: Codable {
-        var pages: Int?
-        var textPath: String
-        var layoutPath: String
-    }
+    typealias Source = ScreenRequest.Source
 
     /// A file the pre-screen wrote, with its role in `submission.json`.
     struct Output {
@@ -48,18 +42,12 @@ public enum PrescreenStep {
         case unfinished(String)
     }
 
-    /// What the screening child is asked to do, as the JSON file it is given.
-    struct Request: Codable {
-        var reference: String
-        var institutionNames: [String]
-        var sources: [Source]
-        var directory: String
-    }
+    typealias Request = ScreenRequest
 
     /// Screens the text of every readable source (in the order sent, so an appendix sent as a second PDF
     /// counts) and writes the files it becomes into `directory`.
     ///
-    /// The screening runs in a child (`tcreview screen`) under `inspector`'s time and memory limits, as
+    /// The screening runs in a child (`tcreview-screen`) under `inspector`'s time and memory limits, as
     /// the PDF reading does: the text comes from a PDF anyone could have crafted. Without a `tcreview`
     /// beside the extractor (a library test), it runs here.
     static func run(
@@ -74,7 +62,8 @@ public enum PrescreenStep {
         let requestPath = "\(directory)/screen-request.json"
         try FileSystem.writeAtomically(try JSONFiles.encoder.encode(request), to: requestPath)
         defer { FileSystem.remove(requestPath) }
-        switch inspector.runChild(screener, command: "screen", arguments: [requestPath]).outcome {
+        let command = screener.hasSuffix("tcreview-screen") ? nil : "screen"
+        switch inspector.runChild(screener, command: command, arguments: [requestPath]).outcome {
         case .timedOut:
             return .unfinished("the pre-screen took longer than \(inspector.timeout.formatted()) seconds")
         case .signalled(let signal):
@@ -94,31 +83,12 @@ public enum PrescreenStep {
         guard let data = FileSystem.read(path) else {
             throw ArchiveError.io(path: path, operation: "read", errno: ENOENT)
         }
-        if case .screened = try screen(try JSONFiles.decoder.decode(Request.self, from: data)) { return true }
-        return false
+        return try JSONFiles.decoder.decode(Request.self, from: data).screen() != nil
     }
 
     /// The screening itself, in this process.
     static func screen(_ request: Request) throws -> Outcome {
-        let parts = request.sources.compactMap { source -> DocumentText? in
-            guard let text = try? String(contentsOfFile: source.textPath, encoding: .utf8) else { return nil }
-            return DocumentText.read(text: text, layoutJSON: FileSystem.read(source.layoutPath).map { [UInt8]($0) })
-        }
-        guard !parts.isEmpty else { return .noText }
-        let document = DocumentText.joined(parts)
-        let report = Prescreener.screen(document, institutionNames: request.institutionNames)
-        let contents: [String: Data] = [
-            textFileName: Data(document.pages.map { $0 + "\u{0C}" }.joined().utf8),
-            // No layout (an old extractor, or none read) means no `layout.json`, not an empty one.
-            layoutFileName: document.layout?.encoded() ?? Data(),
-            reportFileName: Data(report.renderText(reference: request.reference).utf8),
-            jsonFileName: try JSONFiles.encoder.encode(report),
-            planFileName: Data(report.actionPlanCSV().utf8),
-        ]
-        for file in files {
-            guard let data = contents[file.name], !data.isEmpty else { continue }
-            try FileSystem.writeAtomically(data, to: "\(request.directory)/\(file.name)")
-        }
+        guard let report = try request.screen() else { return .noText }
         return .screened(report, outputs(in: request.directory))
     }
 

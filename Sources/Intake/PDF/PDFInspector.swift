@@ -48,11 +48,13 @@ public struct PDFInspector: Sendable {
         return FileManager.default.isExecutableFile(atPath: beside) ? beside : currentExecutable
     }
 
-    /// The screening child: the `tcreview` of this build (this program, or the one beside it), or nil
-    /// when there is none (a library's tests).
+    /// The screening child: `tcreview-screen` beside the running program (small, quick to start), or
+    /// `tcreview screen` when only that is there, or nil when neither is (a library's tests).
     public static var defaultScreener: String? {
-        let beside = (currentExecutable as NSString).deletingLastPathComponent + "/tcreview"
-        return FileManager.default.isExecutableFile(atPath: beside) ? beside : nil
+        let folder = (currentExecutable as NSString).deletingLastPathComponent
+        return ["\(folder)/tcreview-screen", "\(folder)/tcreview"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     /// The whole environment of the child that parses hostile PDFs: nothing of the service's (its
