@@ -48,14 +48,19 @@ import Testing
         #expect(service.events("filed").count == 2)
     }
 
-    @Test func aMessageTheServerWillNotGiveDoesNotHoldUpTheOthersAndWaitsOutItsPause() throws {
+    /// A lab with three submissions in the inbox, and the UID of the first.
+    func threeSubmissionsWaiting() throws -> (MailLab, Int) {
         let lab = try MailLab()
         for index in 0..<3 {
             try lab.send(
                 TestMessage.submission(fileName: "LJMU July 2024 (\(index)).pdf", pdf: pdf), from: "jane@ljmu.test")
             try lab.waitForInbox(count: index + 1)
         }
-        let first = try #require(try lab.uids(in: "INBOX").min())
+        return (lab, try #require(try lab.uids(in: "INBOX").min()))
+    }
+
+    @Test func aMessageTheServerWillNotGiveDoesNotHoldUpTheOthersAndWaitsOutItsPause() throws {
+        let (lab, first) = try threeSubmissionsWaiting()
         let proxy = try IMAPFaultProxy(upstreamPort: lab.imapPort, failDownloadOf: first)
         let service = try ServiceFixture(lab: lab, imapPort: proxy.port)
         _ = try service.tcreview()
@@ -74,13 +79,7 @@ import Testing
     }
 
     @Test func aServerThatTricklesAMessageIsCutOffAtTheTransferBoundAndTheOthersAreFiled() throws {
-        let lab = try MailLab()
-        for index in 0..<3 {
-            try lab.send(
-                TestMessage.submission(fileName: "LJMU July 2024 (\(index)).pdf", pdf: pdf), from: "jane@ljmu.test")
-            try lab.waitForInbox(count: index + 1)
-        }
-        let first = try #require(try lab.uids(in: "INBOX").min())
+        let (lab, first) = try threeSubmissionsWaiting()
         let proxy = try IMAPFaultProxy(upstreamPort: lab.imapPort, failDownloadOf: first, with: .trickle)
         let service = try ServiceFixture(lab: lab, service: ["transfer-timeout = 5"], imapPort: proxy.port)
         // Unbounded, the trickled download (a byte every 250 ms) would outlast this kill by hours.
