@@ -76,3 +76,29 @@ import Testing
         #expect(result.status == 64)
     }
 }
+
+extension ScreeningChildTests {
+    @Test func theSmallestMemoryLimitTheConfigurationAllowsStillLetsTheScreeningChildRun() throws {
+        let folder = TemporaryDirectory()
+        let pdf = folder.file("form.pdf")
+        try PDFFixture.make(pages: FormFixture.initial(organisation: "University of Example")).write(
+            to: URL(fileURLWithPath: pdf))
+        // 64 MiB, the least `pdf-memory-limit` takes: enough for poppler, not for Foundation on its own.
+        let inspector = PDFInspector(
+            executable: BuiltProducts.extractor, timeout: 20, memoryLimit: 64 << 20,
+            screener: BuiltProducts.path(of: "tcreview-screen"))
+        let inspection = inspector.inspect(pdf, textOutput: folder.file("t.txt"), layoutOutput: folder.file("l.json"))
+        try FileManager.default.createDirectory(atPath: folder.file("out"), withIntermediateDirectories: true)
+
+        let outcome = try PrescreenStep.run(
+            sources: [
+                .init(pages: inspection.pages, textPath: folder.file("t.txt"), layoutPath: folder.file("l.json"))
+            ],
+            institution: nil, reference: "TC-2024-07-UOE", directory: folder.file("out"), inspector: inspector)
+
+        guard case .screened = outcome else {
+            Issue.record("the pre-screen did not run: \(outcome)")
+            return
+        }
+    }
+}

@@ -44,6 +44,9 @@ public enum PrescreenStep {
 
     typealias Request = ScreenRequest
 
+    /// The least address space the screening child is given, whatever `pdf-memory-limit` says.
+    static let minimumMemory = 128 << 20
+
     /// Screens the text of every readable source (in the order sent, so an appendix sent as a second PDF
     /// counts) and writes the files it becomes into `directory`.
     ///
@@ -63,7 +66,11 @@ public enum PrescreenStep {
         try FileSystem.writeAtomically(try JSONFiles.encoder.encode(request), to: requestPath)
         defer { FileSystem.remove(requestPath) }
         let command = screener.hasSuffix("tcreview-screen") ? nil : "screen"
-        switch inspector.runChild(screener, command: command, arguments: [requestPath]).outcome {
+        // The pre-screen loads Foundation and ICU, which alone want more address space than the smallest
+        // `pdf-memory-limit` allows (64 MiB): it gets at least `minimumMemory`.
+        var limits = inspector
+        limits.memoryLimit = max(inspector.memoryLimit, Self.minimumMemory)
+        switch limits.runChild(screener, command: command, arguments: [requestPath]).outcome {
         case .timedOut:
             return .unfinished("the pre-screen took longer than \(inspector.timeout.formatted()) seconds")
         case .signalled(let signal):
