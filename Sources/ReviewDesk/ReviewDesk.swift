@@ -6,7 +6,8 @@ import Review
 import Service
 
 /// The peer-review desk: assigns reviewers to filed submissions, emails them the form, takes their
-/// replies, and reminds them. Plugs into intake through `ServiceHooks`.
+/// replies, and reminds them. Plugs into the service through `ServiceHooks`: intake hands it the replies
+/// to its requests, and it assigns reviewers after a filing.
 public struct ReviewDesk: Sendable {
     let context: ServiceContext
     let rubrics: [Int: Rubric]
@@ -60,7 +61,7 @@ public struct ReviewDesk: Sendable {
         return (rubrics, reviewers, problems)
     }
 
-    /// The hooks that connect the desk to intake.
+    /// The hooks that join the desk to the service: replies routed to it, filings followed, a daily pass.
     public var hooks: ServiceHooks {
         let desk = self
         return ServiceHooks(
