@@ -63,7 +63,8 @@ public enum PrescreenStep {
             sources: readable, directory: directory)
         guard let screener = inspector.screener else { return try screen(request) }
         let requestPath = "\(directory)/screen-request.json"
-        try FileSystem.writeAtomically(try JSONFiles.encoder.encode(request), to: requestPath)
+        // Read by the child at once and removed after: it need not survive a crash, so it is not flushed.
+        try FileSystem.writeAtomically(try JSONFiles.encoder.encode(request), to: requestPath, durable: false)
         defer { FileSystem.remove(requestPath) }
         let command = screener.hasSuffix("tcreview-screen") ? nil : "screen"
         // The pre-screen loads Foundation and ICU, which alone want more address space than the smallest
