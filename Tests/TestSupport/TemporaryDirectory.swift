@@ -33,6 +33,15 @@ public final class TemporaryDirectory: @unchecked Sendable {
         try write(Data(text.utf8), to: name)
     }
 
+    /// Writes a shell script to `name` inside the folder, makes it executable, and returns its path: a
+    /// stand-in for a child process the service starts.
+    @discardableResult
+    public func writeScript(_ body: String, to name: String) throws -> String {
+        let target = try write("#!/bin/sh\n" + body, to: name)
+        chmod(target, 0o755)
+        return target
+    }
+
     /// Creates the subfolder `name` (and its parents) and returns its path.
     @discardableResult
     public func makeFolder(_ name: String) throws -> String {

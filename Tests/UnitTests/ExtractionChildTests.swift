@@ -6,16 +6,27 @@ import Testing
 
 @testable import Intake
 
+/// A readable Initial form written into `folder`.
+private func formPDF(in folder: TemporaryDirectory) throws -> String {
+    try folder.write(PDFFixture.make(pages: FormFixture.initial(organisation: "University of Example")), to: "form.pdf")
+}
+
+/// The form's text and layout, as the extraction child writes them for the pre-screen.
+private func extractedForm(in folder: TemporaryDirectory) throws -> ScreenRequest.Source {
+    let inspector = PDFInspector(executable: BuiltProducts.extractor, timeout: 20, memoryLimit: 1 << 30)
+    let inspection = inspector.inspect(
+        try formPDF(in: folder), textOutput: folder.file("t.txt"), layoutOutput: folder.file("l.json"))
+    return ScreenRequest.Source(
+        pages: inspection.pages, textPath: folder.file("t.txt"), layoutPath: folder.file("l.json"))
+}
+
 /// The extraction child's own troubles are told apart from a bad PDF, and its limits are never dropped.
 @Suite struct ExtractionChildTests {
     @Test func aTextFileTheChildCannotWriteIsItsOwnTroubleNotADamagedPDF() throws {
         let folder = TemporaryDirectory()
-        let pdf = folder.file("form.pdf")
-        try PDFFixture.make(pages: FormFixture.initial(organisation: "University of Example")).write(
-            to: URL(fileURLWithPath: pdf))
         let inspector = PDFInspector(executable: BuiltProducts.extractor, timeout: 20, memoryLimit: 1 << 30)
 
-        let inspection = inspector.inspect(pdf, textOutput: folder.file("no-such-folder/text.txt"))
+        let inspection = inspector.inspect(try formPDF(in: folder), textOutput: folder.file("no-such-folder/text.txt"))
 
         guard case .killed(let why) = inspection else {
             Issue.record("a good PDF must not be called unreadable or encrypted: \(inspection)")
@@ -26,8 +37,7 @@ import Testing
 
     @Test func aMemoryLimitTheChildCannotReadIsRefusedNotTakenAsNoLimit() throws {
         let folder = TemporaryDirectory()
-        let pdf = folder.file("form.pdf")
-        try PDFFixture.make(pages: ["Organisation: University of Example"]).write(to: URL(fileURLWithPath: pdf))
+        let pdf = try formPDF(in: folder)
 
         let result = ChildProcess.run(BuiltProducts.extractor, arguments: ["--memory-limit", "1GB", pdf], timeout: 20)
 
@@ -41,15 +51,9 @@ import Testing
 @Suite struct ScreeningChildTests {
     @Test func theScreeningChildWritesTheSameReportAsThePrescreenInThisProcess() throws {
         let folder = TemporaryDirectory()
-        let pdf = folder.file("form.pdf")
-        try PDFFixture.make(pages: FormFixture.initial(organisation: "University of Example")).write(
-            to: URL(fileURLWithPath: pdf))
-        let inspector = PDFInspector(executable: BuiltProducts.extractor, timeout: 20, memoryLimit: 1 << 30)
-        let inspection = inspector.inspect(pdf, textOutput: folder.file("t.txt"), layoutOutput: folder.file("l.json"))
-        let source = ScreenRequest.Source(
-            pages: inspection.pages, textPath: folder.file("t.txt"), layoutPath: folder.file("l.json"))
-        try FileManager.default.createDirectory(atPath: folder.file("child"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(atPath: folder.file("here"), withIntermediateDirectories: true)
+        let source = try extractedForm(in: folder)
+        try folder.makeFolder("child")
+        try folder.makeFolder("here")
         let names = ["University of Example"]
         let here = ScreenRequest(
             reference: "TC-2024-07-UOE", institutionNames: names, sources: [source], directory: folder.file("here"))
@@ -80,21 +84,15 @@ import Testing
 extension ScreeningChildTests {
     @Test func theSmallestMemoryLimitTheConfigurationAllowsStillLetsTheScreeningChildRun() throws {
         let folder = TemporaryDirectory()
-        let pdf = folder.file("form.pdf")
-        try PDFFixture.make(pages: FormFixture.initial(organisation: "University of Example")).write(
-            to: URL(fileURLWithPath: pdf))
+        let source = try extractedForm(in: folder)
         // 64 MiB, the least `pdf-memory-limit` takes: enough for poppler, not for Foundation on its own.
         let inspector = PDFInspector(
             executable: BuiltProducts.extractor, timeout: 20, memoryLimit: 64 << 20,
             screener: BuiltProducts.path(of: "tcreview-screen"))
-        let inspection = inspector.inspect(pdf, textOutput: folder.file("t.txt"), layoutOutput: folder.file("l.json"))
-        try FileManager.default.createDirectory(atPath: folder.file("out"), withIntermediateDirectories: true)
+        let out = try folder.makeFolder("out")
 
         let outcome = try PrescreenStep.run(
-            sources: [
-                .init(pages: inspection.pages, textPath: folder.file("t.txt"), layoutPath: folder.file("l.json"))
-            ],
-            institution: nil, reference: "TC-2024-07-UOE", directory: folder.file("out"), inspector: inspector)
+            sources: [source], institution: nil, reference: "TC-2024-07-UOE", directory: out, inspector: inspector)
 
         guard case .screened = outcome else {
             Issue.record("the pre-screen did not run: \(outcome)")

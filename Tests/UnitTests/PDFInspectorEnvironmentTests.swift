@@ -9,11 +9,9 @@ import Testing
     @Test func theChildThatReadsPDFsGetsNoneOfTheServicesEnvironment() throws {
         let folder = TemporaryDirectory()
         let dump = folder.file("environment.txt")
-        let fake = folder.file("fake-extract")
         // A stand-in for the extraction child that writes down its environment and answers as the real one.
-        try "#!/bin/sh\nenv > '\(dump)'\necho '{\"summary\":{\"pages\":1}}'\n".write(
-            toFile: fake, atomically: true, encoding: .utf8)
-        chmod(fake, 0o755)
+        let fake = try folder.writeScript(
+            "env > '\(dump)'\necho '{\"summary\":{\"pages\":1}}'\n", to: "fake-extract")
         // A variable of this process's own, as the service's passwords are (not their real names: the
         // tests that start the service share this process's environment).
         let name = "TCREVIEW_TEST_SECRET_\(UInt32.random(in: 0...UInt32.max))"

@@ -12,9 +12,7 @@ import Testing
         let directory = TemporaryDirectory()
         let calls = directory.file("calls")
         // A stand-in for the PDF reader that never finishes in time (as a crafted PDF can), counting its calls.
-        let slow = directory.file("slow-extract")
-        try "#!/bin/sh\necho x >> '\(calls)'\nexec sleep 5\n".write(toFile: slow, atomically: true, encoding: .utf8)
-        chmod(slow, 0o755)
+        let slow = try directory.writeScript("echo x >> '\(calls)'\nexec sleep 5\n", to: "slow-extract")
         try ConfigFixture.write(in: directory)
         let settings = try SettingsLoader().load(configPath: directory.file("config/tcreview.conf"))
         let timeout = 0.2

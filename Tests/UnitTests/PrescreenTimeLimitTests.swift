@@ -17,9 +17,7 @@ import Testing
                 + "Liverpool John Moores University,LJMU,ljmu.test,,lead@ljmu.test,2017-05\n")
         let settings = try SettingsLoader().load(configPath: directory.file("config/tcreview.conf"))
         // A stand-in for a pre-screen that a crafted text sends into a very long computation.
-        let hanging = directory.file("hanging-screen")
-        try "#!/bin/sh\nexec sleep 60\n".write(toFile: hanging, atomically: true, encoding: .utf8)
-        chmod(hanging, 0o755)
+        let hanging = try directory.writeScript("exec sleep 60\n", to: "hanging-screen")
         let context = IntakeContext(
             settings: settings,
             inspector: PDFInspector(

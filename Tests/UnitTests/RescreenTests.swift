@@ -32,26 +32,11 @@ private struct FiledSubmission {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         oldJSON = try encoder.encode(Self.oldReport)
-        try directory.write(
-            """
-            [imap]
-            url = imaps://mail.example.org/INBOX
-            [smtp]
-            url = smtps://mail.example.org
-            from = Technician Commitment <tc@example.org>
-            [service]
-            archive = \(archive)
-            coordinators = coord@example.org
-            pdf-timeout = 30
-
-            """, to: "config/tcreview.conf")
-        try directory.write(
-            """
-            name,short,domains,aliases,lead,joined
-            Liverpool John Moores University,LJMU,ljmu.ac.uk,John Moores,lead@ljmu.ac.uk,2017-05
-
-            """, to: "config/institutions.csv")
-        let files: [(String, Data, String)] = [
+        try ConfigFixture.write(
+            in: directory, service: ["pdf-timeout = 30"],
+            institutions: ConfigFixture.institutionsHeader
+                + "Liverpool John Moores University,LJMU,ljmu.ac.uk,John Moores,lead@ljmu.ac.uk,2017-05\n")
+        let files: [(String, Data, SubmissionRecord.Role)] = [
             ("message.eml", Data("Subject: Self-assessment\r\n\r\nAttached.\r\n".utf8), "message"),
             ("LJMU self-assessment.pdf", pdf, "submission"),
             ("text.txt", Data("old text\u{0C}".utf8), "text"),
@@ -65,8 +50,8 @@ private struct FiledSubmission {
             let (sha256, size) = try SHA256.file(path)
             listed.append(
                 .init(
-                    name: name, originalName: nil, size: size, sha256: sha256, pages: role == "submission" ? 3 : nil,
-                    role: .init(rawValue: role)))
+                    name: name, originalName: nil, size: size, sha256: sha256, pages: role == .submission ? 3 : nil,
+                    role: role))
         }
         let record = SubmissionRecord(
             reference: Self.reference, version: 1, institution: "Liverpool John Moores University",

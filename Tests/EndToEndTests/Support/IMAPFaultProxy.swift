@@ -64,33 +64,23 @@ final class IMAPFaultProxy: @unchecked Sendable {
     private static func commands(
         from client: Int32, to upstream: Int32, failing uid: Int, with fault: Fault, trickling: Flag
     ) {
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        var pending: [UInt8] = []
-        while true {
-            let count = read(client, &buffer, buffer.count)
-            guard count > 0 else { break }
-            pending += buffer[0..<count]
-            while let newline = pending.firstIndex(of: 0x0A) {
-                let line = Array(pending[...newline])
-                pending.removeSubrange(...newline)
-                let text = String(decoding: line, as: UTF8.self)
-                let words = text.split(separator: " ")
-                if words.count >= 4, words[1].uppercased() == "UID", words[2].uppercased() == "FETCH",
-                    words[3] == "\(uid)", !text.uppercased().contains("RFC822.SIZE")
-                {
-                    switch fault {
-                    case .refuse:
-                        _ = LoopbackListener.writeAll(
-                            client, Array("\(words[0]) NO [UNAVAILABLE] injected fault\r\n".utf8))
-                        continue
-                    case .trickle:
-                        trickling.set()
-                    case .stall:
-                        continue
-                    }
+        LoopbackListener.forEachLine(of: client) { line in
+            let text = String(decoding: line, as: UTF8.self)
+            let words = text.split(separator: " ")
+            if words.count >= 4, words[1].uppercased() == "UID", words[2].uppercased() == "FETCH",
+                words[3] == "\(uid)", !text.uppercased().contains("RFC822.SIZE")
+            {
+                switch fault {
+                case .refuse:
+                    _ = LoopbackListener.writeAll(client, Array("\(words[0]) NO [UNAVAILABLE] injected fault\r\n".utf8))
+                    return true
+                case .trickle:
+                    trickling.set()
+                case .stall:
+                    return true
                 }
-                guard LoopbackListener.writeAll(upstream, line) else { return }
             }
+            return LoopbackListener.writeAll(upstream, line)
         }
         shutdown(upstream, Int32(SHUT_RDWR))
         close(client)

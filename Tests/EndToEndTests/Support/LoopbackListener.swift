@@ -57,6 +57,23 @@ final class LoopbackListener: @unchecked Sendable {
         return descriptor
     }
 
+    /// Reads `descriptor` a line at a time (each with its line ending) until the peer closes it or `handle`
+    /// returns false.
+    static func forEachLine(of descriptor: Int32, _ handle: ([UInt8]) -> Bool) {
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        var pending: [UInt8] = []
+        while true {
+            let count = read(descriptor, &buffer, buffer.count)
+            guard count > 0 else { return }
+            pending += buffer[0..<count]
+            while let newline = pending.firstIndex(of: 0x0A) {
+                let line = Array(pending[...newline])
+                pending.removeSubrange(...newline)
+                guard handle(line) else { return }
+            }
+        }
+    }
+
     /// Writes all the bytes, or returns false.
     static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
         var offset = 0

@@ -17,30 +17,22 @@ final class RefusingSMTPServer: @unchecked Sendable {
     private static func converse(_ client: Int32) {
         defer { close(client) }
         guard say(client, "220 refusing.test ESMTP") else { return }
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        var pending: [UInt8] = []
-        while true {
-            let count = read(client, &buffer, buffer.count)
-            guard count > 0 else { return }
-            pending += buffer[0..<count]
-            while let newline = pending.firstIndex(of: 0x0A) {
-                let line = String(decoding: pending[...newline], as: UTF8.self).uppercased()
-                pending.removeSubrange(...newline)
-                let answer: String
-                if line.hasPrefix("EHLO") {
-                    answer = "250-refusing.test\r\n250 SIZE 10000000"
-                } else if line.hasPrefix("RCPT") {
-                    answer = "550 5.1.1 No such user here"
-                } else if line.hasPrefix("DATA") {
-                    answer = "554 5.5.1 No valid recipients"
-                } else if line.hasPrefix("QUIT") {
-                    _ = say(client, "221 Bye")
-                    return
-                } else {
-                    answer = "250 OK"
-                }
-                guard say(client, answer) else { return }
+        LoopbackListener.forEachLine(of: client) { bytes in
+            let line = String(decoding: bytes, as: UTF8.self).uppercased()
+            let answer: String
+            if line.hasPrefix("EHLO") {
+                answer = "250-refusing.test\r\n250 SIZE 10000000"
+            } else if line.hasPrefix("RCPT") {
+                answer = "550 5.1.1 No such user here"
+            } else if line.hasPrefix("DATA") {
+                answer = "554 5.5.1 No valid recipients"
+            } else if line.hasPrefix("QUIT") {
+                _ = say(client, "221 Bye")
+                return false
+            } else {
+                answer = "250 OK"
             }
+            return say(client, answer)
         }
     }
 
