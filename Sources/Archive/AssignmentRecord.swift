@@ -55,3 +55,16 @@ public struct AssignmentRecord: Sendable, Codable, Equatable {
         return String((0..<12).map { _ in tokenAlphabet[Int(generator.next(upperBound: UInt8(32)))] })
     }
 }
+
+extension AssignmentRecord {
+    /// The folder in a submission folder that holds its assignments and reviews.
+    public static let folderName = "reviews"
+    /// The assignments' file in that folder.
+    public static let fileName = "assignments.json"
+
+    /// The assignments of the submission in `folder`; none when it has no file yet.
+    public static func load(folder: String) -> [AssignmentRecord] {
+        guard let data = FileSystem.read("\(folder)/\(folderName)/\(fileName)") else { return [] }
+        return (try? JSONFiles.decoder.decode([AssignmentRecord].self, from: data)) ?? []
+    }
+}

@@ -24,7 +24,7 @@ extension SubmissionRecord {
         private var storedStage: Int?
 
         /// As `SubmissionRecord.stage`.
-        public var stage: Int? { storedStage ?? form.flatMap { SubmissionRecord.formStages[$0] } }
+        public var stage: Int? { SubmissionRecord.stage(stored: storedStage, form: form) }
 
         public init(from decoder: Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)

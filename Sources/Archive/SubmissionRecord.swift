@@ -55,12 +55,15 @@ public struct SubmissionRecord: Codable, Sendable, Equatable {
     /// The stage of that form (1, 2 or 3), which picks the review rubric; nil when none was recognised.
     /// Records written before it was kept have it from their `form`.
     public var stage: Int? {
-        get { storedStage ?? form.flatMap { Self.formStages[$0] } }
+        get { Self.stage(stored: storedStage, form: form) }
         set { storedStage = newValue }
     }
     private var storedStage: Int?
     /// The stage of each form name the pre-screen gives.
     static let formStages = ["Initial (Stage 1)": 1, "Initial (Stage 1, 2019 form)": 1, "Stage 2": 2, "Stage 3": 3]
+
+    /// The stage kept in the record, or the one its form names (records written before it was kept).
+    static func stage(stored: Int?, form: String?) -> Int? { stored ?? form.flatMap { formStages[$0] } }
 
     enum CodingKeys: String, CodingKey {
         case reference, version, institution, institutionShort, identifiedBy, year, month, periodFrom, senderName,

@@ -1,5 +1,6 @@
 import Archive
 import Foundation
+import POSIX
 
 /// The archive explains itself: `Mailbox/index.html`, `Mailbox/index.csv`, and `summary.txt` in each submission
 /// folder.
@@ -145,7 +146,7 @@ public enum ArchiveIndex {
                 let text = Data(summaryText(row, days: &days).utf8)
                 // A new summary is written in place (nobody can be reading it yet; a torn one from a crash differs
                 // and is rewritten next time); a changed one is replaced by rename so a reader never sees it torn.
-                let existing = FastFiles.read(path)
+                let existing = FileSystem.read(path)
                 if existing != text, failure == nil,
                     let code = existing == nil ? FastFiles.createNew(text, at: path) : FastFiles.replace(text, at: path)
                 {

@@ -1,5 +1,6 @@
 import Archive
 import Foundation
+import POSIX
 
 /// Finds every filed submission and summarises where it stands, reading only `submission.json`,
 /// `reviews/assignments.json` and `feedback.json` in each folder.
@@ -61,13 +62,13 @@ public enum ArchiveScanner {
     /// `<top>/<year>/<month>/<reference>` for every candidate submission folder, relative to the root.
     static func submissionFolders(root: String) -> [String] {
         var folders: [String] = []
-        for top in FastFiles.entries(root) where top.isDirectory && holdsSubmissions(top.name) {
-            for year in FastFiles.entries("\(root)/\(top.name)") where year.isDirectory && !year.name.hasPrefix(".") {
+        for top in Paths.entries(root) where top.isDirectory && holdsSubmissions(top.name) {
+            for year in Paths.entries("\(root)/\(top.name)") where year.isDirectory && !year.name.hasPrefix(".") {
                 let yearPath = "\(top.name)/\(year.name)"
-                for month in FastFiles.entries("\(root)/\(yearPath)")
+                for month in Paths.entries("\(root)/\(yearPath)")
                 where month.isDirectory && !month.name.hasPrefix(".") {
                     let monthPath = "\(yearPath)/\(month.name)"
-                    for reference in FastFiles.entries("\(root)/\(monthPath)")
+                    for reference in Paths.entries("\(root)/\(monthPath)")
                     where reference.isDirectory && !reference.name.hasPrefix(".") {
                         folders.append("\(monthPath)/\(reference.name)")
                     }
@@ -84,7 +85,7 @@ struct FolderReader {
     let now: Date
     let decoder: JSONDecoder
 
-    static let reviewsFolder = "reviews"
+    static let reviewsFolder = AssignmentRecord.folderName
 
     init(root: String, now: Date) {
         self.root = root
@@ -96,12 +97,12 @@ struct FolderReader {
         let folder = "\(root)/\(relative)"
         var names: Set<String> = []
         var hasReviews = false
-        for entry in FastFiles.entries(folder) {
+        for entry in Paths.entries(folder) {
             names.insert(entry.name)
             if entry.name == Self.reviewsFolder, entry.isDirectory { hasReviews = true }
         }
         guard names.contains(ArchiveLayout.recordFileName),
-            let data = FastFiles.read("\(folder)/\(ArchiveLayout.recordFileName)"),
+            let data = FileSystem.read("\(folder)/\(ArchiveLayout.recordFileName)"),
             let record = try? decoder.decode(SubmissionRecord.Head.self, from: data),
             record.status != .quarantined
         else { return nil }
@@ -110,15 +111,16 @@ struct FolderReader {
         var reviewTexts: [String] = []
         if hasReviews {
             var hasAssignments = false
-            for entry in FastFiles.entries("\(folder)/\(Self.reviewsFolder)") where !entry.isDirectory {
-                if entry.name == "assignments.json" {
+            for entry in Paths.entries("\(folder)/\(Self.reviewsFolder)") where !entry.isDirectory {
+                if entry.name == AssignmentRecord.fileName {
                     hasAssignments = true
                 } else if entry.name.hasPrefix("review-"), entry.name.hasSuffix(".txt") {
                     reviewTexts.append("\(Self.reviewsFolder)/\(entry.name)")
                 }
             }
             reviewTexts.sort()
-            if hasAssignments, let data = FastFiles.read("\(folder)/\(Self.reviewsFolder)/assignments.json"),
+            if hasAssignments,
+                let data = FileSystem.read("\(folder)/\(Self.reviewsFolder)/\(AssignmentRecord.fileName)"),
                 let assignments = try? decoder.decode([AssignmentRecord.Head].self, from: data)
             {
                 reviewers = assignments.map {
@@ -130,7 +132,7 @@ struct FolderReader {
         }
 
         var feedback = "none"
-        if names.contains(FeedbackState.fileName), let data = FastFiles.read("\(folder)/\(FeedbackState.fileName)"),
+        if names.contains(FeedbackState.fileName), let data = FileSystem.read("\(folder)/\(FeedbackState.fileName)"),
             let state = try? decoder.decode(FeedbackState.self, from: data)
         {
             feedback = state.state.rawValue

@@ -2,17 +2,9 @@ import Archive
 import Foundation
 import POSIX
 
-/// Listing and reading without Foundation's per-entry overhead, and writing derived files without a flush:
-/// the scanner walks tens of thousands of folders.
+/// Writing the derived files of the coordinators' view without a flush:
+/// it is rebuilt anyway, and a crash loses nothing that matters.
 enum FastFiles {
-    typealias Entry = Paths.Entry
-
-    /// The entries of a folder (without `.` and `..`), unsorted; empty when it cannot be read.
-    static func entries(_ path: String) -> [Entry] { Paths.entries(path) }
-
-    /// A whole (small) file, or nil when it cannot be read.
-    static func read(_ path: String) -> Data? { Paths.read(path) }
-
     /// Writes a derived file by temp file and rename, without flushing to disk: readers never see a half-written
     /// file, and the next rebuild rewrites it should a crash lose it. Returns the error number on failure.
     static func replace(_ data: Data, at path: String) -> Int32? {

@@ -1,5 +1,6 @@
 import Archive
 import Foundation
+import POSIX
 
 /// What `tcreview status` and `tcreview show` print.
 public enum StatusView {
@@ -89,7 +90,7 @@ public enum StatusView {
         }
 
         out += "\nPre-screen: \(summary.prescreen ?? "not run (no text could be read)")\n"
-        if let text = FastFiles.read("\(summary.folder)/prescreen.txt") {
+        if let text = FileSystem.read("\(summary.folder)/prescreen.txt") {
             let lines = String(decoding: text, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             var shown = Array(lines.prefix(prescreenLines))
             while shown.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { shown.removeLast() }
@@ -121,7 +122,7 @@ public enum StatusView {
         for review in reviews { out += "  \(review)\n" }
 
         out += "\nFeedback: \(summary.feedback)"
-        if let data = FastFiles.read("\(summary.folder)/\(FeedbackState.fileName)"),
+        if let data = FileSystem.read("\(summary.folder)/\(FeedbackState.fileName)"),
             let head = try? decoder.decode(FeedbackState.self, from: data)
         {
             if let compiled = head.compiled { out += ", compiled \(LondonFormat.minute(compiled))" }
@@ -152,10 +153,7 @@ public enum StatusView {
 
     static let decoder = JSONFiles.decoder
 
-    static func assignments(in folder: String) -> [AssignmentRecord] {
-        guard let data = FastFiles.read("\(folder)/reviews/assignments.json") else { return [] }
-        return (try? decoder.decode([AssignmentRecord].self, from: data)) ?? []
-    }
+    static func assignments(in folder: String) -> [AssignmentRecord] { AssignmentRecord.load(folder: folder) }
 }
 
 /// ANSI styles for the terminal.

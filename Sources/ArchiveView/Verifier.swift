@@ -1,5 +1,6 @@
 import Archive
 import Foundation
+import POSIX
 
 /// `tcreview verify`: every file a `submission.json` lists, re-hashed and compared with its recorded size and
 /// SHA-256.
@@ -11,10 +12,10 @@ public enum Verifier {
         let root = ArchiveScanner.normalized(archive)
         var folders = ArchiveScanner.submissionFolders(root: root).map { (relative: $0, quarantine: false) }
         let quarantine = ArchiveLayout.quarantineFolder
-        for year in FastFiles.entries("\(root)/\(quarantine)") where year.isDirectory {
-            for month in FastFiles.entries("\(root)/\(quarantine)/\(year.name)") where month.isDirectory {
+        for year in Paths.entries("\(root)/\(quarantine)") where year.isDirectory {
+            for month in Paths.entries("\(root)/\(quarantine)/\(year.name)") where month.isDirectory {
                 let monthPath = "\(quarantine)/\(year.name)/\(month.name)"
-                for item in FastFiles.entries("\(root)/\(monthPath)") where item.isDirectory {
+                for item in Paths.entries("\(root)/\(monthPath)") where item.isDirectory {
                     folders.append(("\(monthPath)/\(item.name)", true))
                 }
             }
@@ -53,7 +54,7 @@ public enum Verifier {
         let folder = "\(root)/\(relative)"
         let reference = (relative as NSString).lastPathComponent
         let recordPath = "\(relative)/\(ArchiveLayout.recordFileName)"
-        guard let data = FastFiles.read("\(folder)/\(ArchiveLayout.recordFileName)") else {
+        guard let data = FileSystem.read("\(folder)/\(ArchiveLayout.recordFileName)") else {
             // Quarantine also keeps review replies that belong to no submission, without a record.
             if quarantine { return [] }
             return [

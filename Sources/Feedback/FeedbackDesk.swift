@@ -17,6 +17,12 @@ public struct FeedbackDesk: Sendable {
         self.rubrics = RubricLibrary.load(folder: context.settings.rubricsFolder).0
     }
 
+    /// What the review desk calls when it has stored a review (`ReviewDesk.afterReview`).
+    public var afterReview: @Sendable (SubmissionRecord, String) throws -> Void {
+        let desk = self
+        return { record, folder in _ = try desk.compileIfComplete(record: record, folder: folder) }
+    }
+
     public enum FeedbackError: Error, CustomStringConvertible {
         case notReady(reference: String, received: Int, assigned: Int)
         case alreadySent(reference: String, on: Date)

@@ -9,7 +9,7 @@ struct AssignmentStore: Sendable {
     let state: StateStore
 
     static let reviewsFolder = ReviewFiles.folderName
-    static let fileName = ReviewFiles.assignmentsName
+    static let fileName = AssignmentRecord.fileName
 
     private struct TokenEntry: Codable {
         var folder: String

@@ -62,8 +62,7 @@ struct ServeCommand: Command {
         var context = ServiceContext(settings: settings)
         do {
             var desk = try ReviewDesk.load(context: context)
-            let feedback = FeedbackDesk(context: context)
-            desk.afterReview = { record, folder in _ = try feedback.compileIfComplete(record: record, folder: folder) }
+            desk.afterReview = FeedbackDesk(context: context).afterReview
             context.hooks = desk.hooks
             let reviewers = context.hooks.everyCycle
             let leads = LeadReminders(context: context)

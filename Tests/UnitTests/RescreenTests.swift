@@ -91,7 +91,7 @@ private struct FiledSubmission {
 
         #expect(filed.read("prescreen.previous.json") == filed.oldJSON)
         #expect(filed.read("prescreen.previous.txt") == filed.oldText)
-        let report = try #require(PrescreenStep.load(folder: filed.folder))
+        let report = try #require(PrescreenReport.load(folder: filed.folder))
         #expect(report != FiledSubmission.oldReport)
         #expect(report.form == .initial)
         let text = String(decoding: try #require(filed.read("text.txt")), as: UTF8.self)
@@ -121,7 +121,7 @@ private struct FiledSubmission {
         #expect(roles["layout.json"] == "layout")
         #expect(roles["LJMU self-assessment.pdf"] == "submission")
         #expect(Set(record.files.map(\.name)) == Set(FileSystem.list(filed.folder)).subtracting(["submission.json"]))
-        let report = try #require(PrescreenStep.load(folder: filed.folder))
+        let report = try #require(PrescreenReport.load(folder: filed.folder))
         #expect(record.prescreen == report.worstLevel.rawValue)
         #expect(record.form == report.form.rawValue)
         #expect(Verifier.verify(archive: filed.archive).isEmpty)

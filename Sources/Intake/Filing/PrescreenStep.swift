@@ -109,6 +109,4 @@ public enum PrescreenStep {
         }
     }
 
-    /// The report filed with a submission, if it has one.
-    public static func load(folder: String) -> PrescreenReport? { PrescreenReport.load(folder: folder) }
 }

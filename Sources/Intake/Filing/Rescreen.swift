@@ -85,7 +85,7 @@ public struct Rescreen: Sendable {
         }
 
         let earlier = record.files.first { $0.name == PrescreenStep.jsonFileName }.flatMap { listed in
-            Self.matches(listed, in: folder) ? PrescreenStep.load(folder: folder) : nil
+            Self.matches(listed, in: folder) ? PrescreenReport.load(folder: folder) : nil
         }
         var outcome = Outcome(
             reference: reference, before: record.prescreen, after: screened.report.worstLevel.rawValue,

@@ -3,6 +3,7 @@ import Configuration
 import Foundation
 import Hashing
 import MIME
+import Prescreen
 import Service
 
 extension MessageProcessor {
@@ -17,7 +18,7 @@ extension MessageProcessor {
         let reference = record.reference
         let sender = parsed.from.first
         let prescreen =
-            state.quarantine == nil ? PrescreenStep.load(folder: "\(context.layout.root)/\(state.folder)") : nil
+            state.quarantine == nil ? PrescreenReport.load(folder: "\(context.layout.root)/\(state.folder)") : nil
         // What the pre-screen is not sure of goes to the coordinators, never to the sender.
         let unsure = prescreen?.coordinatorLines() ?? []
         var replyNote: String?

@@ -44,14 +44,10 @@ public struct StoredReview: Codable, Sendable, Equatable {
 /// A submission folder's review files as peer review keeps them, for whoever reads them (the review desk,
 /// the feedback): `reviews/assignments.json` and `reviews/review-<reviewer>-<n>.json`.
 public enum ReviewFiles {
-    public static let folderName = "reviews"
-    public static let assignmentsName = "assignments.json"
+    public static let folderName = AssignmentRecord.folderName
 
     /// The submission's assignments; none when it has no file yet.
-    public static func assignments(in folder: String) -> [AssignmentRecord] {
-        guard let data = FileSystem.read("\(folder)/\(folderName)/\(assignmentsName)") else { return [] }
-        return (try? JSONFiles.decoder.decode([AssignmentRecord].self, from: data)) ?? []
-    }
+    public static func assignments(in folder: String) -> [AssignmentRecord] { AssignmentRecord.load(folder: folder) }
 
     /// Every review stored for the submission, all reviewers and versions.
     public static func storedReviews(in folder: String) -> [StoredReview] {

@@ -47,8 +47,7 @@ import Testing
         context.mail = MailConnections(mailbox: { mailbox }, sender: { smtp })
         if review {
             var desk = try ReviewDesk.load(context: context)
-            let feedback = FeedbackDesk(context: context)
-            desk.afterReview = { record, folder in _ = try feedback.compileIfComplete(record: record, folder: folder) }
+            desk.afterReview = FeedbackDesk(context: context).afterReview
             context.hooks = desk.hooks
         }
         let intake = IntakeContext(
