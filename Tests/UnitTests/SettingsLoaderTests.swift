@@ -1,5 +1,6 @@
 import Configuration
 import Foundation
+import Service
 import TestSupport
 import Testing
 
@@ -148,6 +149,23 @@ private func expectOneProblem(
         expectOneProblem(
             folder.check().1, file: folder.configPath, line: folder.line(of: "poll-interval"),
             containing: "poll-interval must be a whole number from 1 to 86400")
+    }
+
+    @Test(arguments: ["slow", "0", "3601"])
+    func transferTimeoutThatIsNotAnAllowedNumberIsReported(value: String) throws {
+        let folder = try ConfigFolder(
+            config: config(replacing: "poll-interval = 60", with: "poll-interval = 60\ntransfer-timeout = \(value)"))
+        expectOneProblem(
+            folder.check().1, file: folder.configPath, line: folder.line(of: "transfer-timeout"),
+            containing: "transfer-timeout must be a whole number from 1 to 3600")
+    }
+
+    @Test func transferTimeoutBoundsBothMailServers() throws {
+        let folder = try ConfigFolder(
+            config: config(replacing: "poll-interval = 60", with: "poll-interval = 60\ntransfer-timeout = 7"))
+        let settings = try #require(folder.check().0)
+        #expect(settings.imapServer.transferTime() == 7)
+        #expect(settings.smtpServer.transferTime(size: 40_000) == 9)
     }
 
     @Test func badCoordinatorAddressIsReportedOnItsLine() throws {
