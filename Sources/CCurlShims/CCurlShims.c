@@ -1,3 +1,4 @@
+#include <sys/socket.h>
 #include "CCurlShims.h"
 
 CURLcode tc_curl_setopt_long(CURL *handle, CURLoption option, long value) {
@@ -22,4 +23,11 @@ CURLcode tc_curl_setopt_callback(CURL *handle, CURLoption option, tc_curl_data_c
 
 CURLcode tc_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
+}
+
+void tc_curl_drop_connection(CURL *handle) {
+    curl_socket_t socket = CURL_SOCKET_BAD;
+    if (curl_easy_getinfo(handle, CURLINFO_ACTIVESOCKET, &socket) == CURLE_OK && socket != CURL_SOCKET_BAD) {
+        shutdown(socket, SHUT_RDWR);
+    }
 }

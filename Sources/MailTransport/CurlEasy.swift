@@ -96,6 +96,11 @@ final class CurlEasy {
         errorBuffer[0] = 0
         let started = Date()
         let status = withExtendedLifetime((sink, source)) { curl_easy_perform(handle) }
+        if !Self.leavesConnectionUsable(status) {
+            // Cut off mid-answer (a timeout, an aborted download): what the server sends next belongs to the
+            // old command, so the next transfer must start on a new connection.
+            tc_curl_drop_connection(handle)
+        }
         if status == CURLE_WRITE_ERROR, let limit = sink.exceededLimit { throw .tooLarge(limit: limit) }
         if status == CURLE_WRITE_ERROR, let failure = sink.writeFailure { throw failure }
         // An SMTP 5xx is final (RFC 5321 §4.2.1); a 4xx or a dropped connection may pass.
@@ -112,6 +117,11 @@ final class CurlEasy {
                 server: server.parsed?.origin ?? server.url, command: command, seconds: bound)
         }
         try check(status, command: command)
+    }
+
+    /// Whether the server's whole answer was read: it succeeded, or the server itself refused.
+    private static func leavesConnectionUsable(_ status: CURLcode) -> Bool {
+        [CURLE_OK, CURLE_QUOTE_ERROR, CURLE_REMOTE_FILE_NOT_FOUND, CURLE_REMOTE_ACCESS_DENIED].contains(status)
     }
 
     private func check(_ status: CURLcode, command: String) throws(MailTransportError) {

@@ -12,5 +12,8 @@ CURLcode tc_curl_setopt_pointer(CURL *handle, CURLoption option, void *value);
 CURLcode tc_curl_setopt_list(CURL *handle, CURLoption option, struct curl_slist *value);
 CURLcode tc_curl_setopt_callback(CURL *handle, CURLoption option, tc_curl_data_callback value);
 CURLcode tc_curl_getinfo_long(CURL *handle, CURLINFO info, long *value);
+/// Shuts down the socket of the handle's last connection, if it is still open, so that libcurl never reuses
+/// a connection left in an unknown state and closes it without a goodbye (IMAP LOGOUT) that could wait.
+void tc_curl_drop_connection(CURL *handle);
 
 #endif

@@ -19,9 +19,13 @@ final class IMAPFaultProxy: @unchecked Sendable {
     }
 
     private let listener: LoopbackListener
+    private let journal = CommandJournal()
     var port: Int { listener.port }
+    /// Every command the service sent, a line each, with its connection and time: for a failing test's message.
+    var commands: String { journal.text }
 
     init(upstreamPort: Int, failDownloadOf uid: Int, with fault: Fault = .refuse) throws {
+        let journal = self.journal
         listener = try LoopbackListener { client in
             guard let upstream = LoopbackListener.connect(port: upstreamPort) else {
                 close(client)
@@ -29,8 +33,16 @@ final class IMAPFaultProxy: @unchecked Sendable {
             }
             let trickling = Flag()
             Thread.detachNewThread { Self.relay(from: upstream, to: client, trickling: trickling) }
-            Self.commands(from: client, to: upstream, failing: uid, with: fault, trickling: trickling)
+            Self.commands(
+                from: client, to: upstream, failing: uid, with: fault, trickling: trickling, journal: journal)
         }
+    }
+
+    private final class CommandJournal: @unchecked Sendable {
+        private let lock = NSLock()
+        private var lines: [String] = []
+        var text: String { lock.withLock { lines.joined(separator: "\n") } }
+        func append(_ line: String) { lock.withLock { lines.append(line) } }
     }
 
     /// Set once, by the thread reading commands; read by the one relaying answers.
@@ -62,11 +74,15 @@ final class IMAPFaultProxy: @unchecked Sendable {
 
     /// Client to server, a command line at a time: the download of the failing UID meets the fault.
     private static func commands(
-        from client: Int32, to upstream: Int32, failing uid: Int, with fault: Fault, trickling: Flag
+        from client: Int32, to upstream: Int32, failing uid: Int, with fault: Fault, trickling: Flag,
+        journal: CommandJournal
     ) {
         LoopbackListener.forEachLine(of: client) { line in
             let text = String(decoding: line, as: UTF8.self)
             let words = text.split(separator: " ")
+            let secret = words.count > 1 && ["AUTHENTICATE", "LOGIN"].contains(words[1].uppercased())
+            let command = secret ? words.prefix(2).joined(separator: " ") : text.trimmingCharacters(in: .newlines)
+            journal.append("\(Date()) connection \(client): \(command)")
             if words.count >= 4, words[1].uppercased() == "UID", words[2].uppercased() == "FETCH",
                 words[3] == "\(uid)", !text.uppercased().contains("RFC822.SIZE")
             {
