@@ -49,13 +49,16 @@ let package = Package(
         .target(
             name: "Feedback",  // compiling, drafting and sending the feedback, and its PDF
             dependencies: ["Service", "Archive", "Configuration", "MIME", "Review", "PDFWriter"]),
+        .target(
+            name: "CoordinatorDesk",  // coordinators' replies to notices, obeyed as commands
+            dependencies: ["Service", "ReviewDesk", "Feedback", "Archive", "Configuration", "MIME", "Review", "Hashing"]),
         .target(name: "Deadlines", dependencies: ["Service", "ArchiveView", "Archive", "Configuration", "MIME"]),
         .target(name: "ArchiveView", dependencies: ["Archive", "POSIX"]),  // what coordinators see
         .executableTarget(
             name: "tcreview",
             dependencies: [
-                "Service", "Intake", "ReviewDesk", "Feedback", "Deadlines", "ArchiveView", "Archive", "Configuration",
-                "PDFReader", "Prescreen", "POSIX",
+                "Service", "Intake", "ReviewDesk", "Feedback", "CoordinatorDesk", "Deadlines", "ArchiveView", "Archive",
+                "Configuration", "PDFReader", "Prescreen", "POSIX",
             ]
         ),
         .executableTarget(name: "tcreview-extract", dependencies: ["PDFReader", "POSIX"]),
@@ -70,7 +73,7 @@ let package = Package(
             dependencies: [
                 "Intake", "Archive", "Configuration", "MIME", "PDFReader", "Prescreen", "Review", "Feedback",
                 "PDFWriter", "ArchiveView", "Layout", "POSIX", "Service", "ReviewDesk", "Deadlines", "MailTransport",
-                "Hashing", "TestSupport",
+                "Hashing", "TestSupport", "CoordinatorDesk",
             ],
             resources: [.copy("Prescreen/Fixtures"), .copy("Prescreen/Corpus"), .copy("Prescreen/HeldOut")]
         ),

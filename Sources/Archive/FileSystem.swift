@@ -7,11 +7,15 @@ public enum FileSystem {
     ///
     /// - Parameter durable: false for derived files that are rebuilt anyway (an index): still atomic for
     ///   readers, but not flushed to disk.
-    public static func writeAtomically(_ data: Data, to path: String, durable: Bool = true) throws(ArchiveError) {
+    /// - Parameter permissions: the new file's mode (0o600 for a secret).
+    public static func writeAtomically(
+        _ data: Data, to path: String, durable: Bool = true, permissions: UInt32 = 0o644
+    ) throws(ArchiveError) {
         let directory = (path as NSString).deletingLastPathComponent
         let temporary = "\(directory)/.\((path as NSString).lastPathComponent).\(UUID().uuidString.prefix(8)).tmp"
         do throws(SystemError) {
-            let file = try FileDescriptor.open(temporary, .writeOnly, options: [.create, .exclusive])
+            let file = try FileDescriptor.open(
+                temporary, .writeOnly, options: [.create, .exclusive], permissions: permissions)
             defer { file.close() }
             do throws(SystemError) {
                 try file.writeAll(data)

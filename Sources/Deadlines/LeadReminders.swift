@@ -49,7 +49,7 @@ public struct LeadReminders: Sendable {
                 from: context.serviceAddress, to: [MailAddress(address: lead)],
                 subject:
                     "Reminder: your Stage \(row.stage) self-assessment is due by \(UKCalendar.longDate(row.windowCloses))",
-                messageID: Letters(from: context.serviceAddress, now: now).messageID(id, "deadline"), date: now,
+                messageID: context.letters(now: now).messageID(id, "deadline"), date: now,
                 autoSubmitted: "auto-generated", body: Letters.wrapped(body))
             try context.enqueue(message, id: id, reference: id)
             queued += 1

@@ -77,16 +77,16 @@ public struct FeedbackDesk: Sendable {
         if context.settings.autoSendFeedback {
             try send(record: record, folder: folder, again: false)
         } else {
-            let body = document.renderText()
-            let notice = OutgoingMessage(
-                from: context.serviceAddress, to: context.coordinators,
-                subject: "[tcreview] Feedback ready to send [\(record.reference)]",
-                messageID: Letters(from: context.serviceAddress, now: now).messageID(
-                    record.reference, "feedback-draft.\(Int(now.timeIntervalSince1970))"),
-                date: now, autoSubmitted: "auto-generated",
-                body:
-                    "All reviews of \(record.reference) are in. The draft feedback is below and attached as a PDF.\nTo send it to the institution: tcreview feedback send \(record.reference)\n\n"
-                    + body,
+            let notice = context.letters(now: now).coordinatorNotice(
+                reference: record.reference, kind: "feedback-draft.\(Int(now.timeIntervalSince1970))",
+                subject: "Feedback ready to send",
+                facts: [
+                    ("Reference", record.reference), ("Institution", record.institution ?? "not recognised"),
+                    ("Reviews", "\(active.count)"),
+                ],
+                action:
+                    "All reviews of \(record.reference) are in. The draft feedback is below and attached as a PDF; nothing goes to the institution until a coordinator sends it (reply send, or on the server: tcreview feedback send \(record.reference)).",
+                to: context.coordinators, appendix: document.renderText(),
                 attachments: [.init(path: "\(folder)/feedback.pdf", fileName: "\(record.reference) feedback.pdf")])
             try context.enqueue(
                 notice, id: "\(record.reference)-feedback-draft-\(Int(now.timeIntervalSince1970))",
@@ -96,15 +96,17 @@ public struct FeedbackDesk: Sendable {
     }
 
     /// Sends the compiled feedback to the institution's lead and the original sender, in the original
-    /// thread. Once only, unless `again`.
-    public func send(reference: String, again: Bool) throws {
+    /// thread. Once only, unless `again`. Returns whom it went to.
+    @discardableResult
+    public func send(reference: String, again: Bool) throws -> [MailAddress] {
         guard let folder = context.layout.submissionFolder(reference: reference),
             let record = try? SubmissionRecord.load("\(folder)/\(ArchiveLayout.recordFileName)")
         else { throw FeedbackError.unknownReference(reference) }
-        try send(record: record, folder: folder, again: again)
+        return try send(record: record, folder: folder, again: again)
     }
 
-    func send(record: SubmissionRecord, folder: String, again: Bool) throws {
+    @discardableResult
+    func send(record: SubmissionRecord, folder: String, again: Bool) throws -> [MailAddress] {
         guard var state = feedbackState(folder: folder) else {
             let active = ReviewFiles.assignments(in: folder).filter { $0.status != .withdrawn }
             throw FeedbackError.notReady(
@@ -130,7 +132,7 @@ public struct FeedbackDesk: Sendable {
         let message = OutgoingMessage(
             from: context.serviceAddress, to: recipients,
             subject: "Feedback on your Technician Commitment self-assessment [\(record.reference)]",
-            messageID: Letters(from: context.serviceAddress, now: context.clock()).messageID(
+            messageID: context.letters().messageID(
                 record.reference, "feedback.\(times)"), date: context.clock(),
             inReplyTo: thread, references: [thread].compactMap { $0 }, autoSubmitted: "auto-generated",
             body: Letters.wrapped(text),
@@ -143,5 +145,6 @@ public struct FeedbackDesk: Sendable {
         context.log.record(
             "feedback-sent", reference: record.reference,
             "\(record.reference): feedback sent to \(recipients.map(\.address).joined(separator: ", "))")
+        return recipients
     }
 }

@@ -46,7 +46,7 @@ extension InboxPoller {
         if failure.attempts >= FetchFailure.tellAfter, !failure.coordinatorsTold {
             // UIDVALIDITY/UID as a name for the notice's reference and outbox id.
             let uidName = uidKey.replacingOccurrences(of: "/", with: "-")
-            let letters = Letters(from: context.serviceAddress, now: context.clock())
+            let letters = context.service.letters()
             let notice = letters.coordinatorNotice(
                 reference: "uid-\(uidName)", kind: "fetch-failed",
                 subject: "A message in the inbox cannot be downloaded",

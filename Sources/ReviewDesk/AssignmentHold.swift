@@ -28,7 +28,7 @@ extension ReviewDesk {
         let notice = letters.coordinatorNotice(
             reference: record.reference, kind: "assignment-held", subject: "Confirm a submission before review",
             action:
-                "A submission was filed, but no reviewers were assigned, because \(why). If it is genuine, assign reviewers with 'tcreview assign \(record.reference)'; if not, it stays filed and nobody sees it.",
+                "A submission was filed, but no reviewers were assigned, because \(why). If it is genuine, reply assign; if not, it stays filed and nobody sees it.",
             facts: [
                 ("Reference", record.reference), ("Institution", record.institution ?? "not recognised"),
                 ("From", record.senderAddress),

@@ -12,6 +12,9 @@ extension ReviewDesk {
         case unknownReviewer(String)
         case notEligible(reviewer: String, reason: String)
         case unidentified(String)
+        case alreadyIdentified(reference: String, institution: String)
+        case folderTaken(String)
+        case noAsideReply(reference: String)
 
         public var description: String {
             switch self {
@@ -26,6 +29,12 @@ extension ReviewDesk {
             case .unidentified(let reference):
                 return
                     "\(reference) is not filed under an institution yet: move its folder into the institution's folder (Mailbox/<Institution>/<YYYY>/<MM-Month>/), then assign again"
+            case .alreadyIdentified(let reference, let institution):
+                return "\(reference) is already filed as \(institution)'s; it was not moved"
+            case .folderTaken(let path):
+                return "\(path) exists already; nothing was moved"
+            case .noAsideReply(let reference):
+                return "no reply of \(reference) is kept aside under this notice; it may have been released already"
             }
         }
     }

@@ -17,7 +17,7 @@ extension ReviewDesk {
         let folders = Dictionary(all.map { ($0.assignment.token, $0.folder) }, uniquingKeysWith: { first, _ in first })
         let actions = ReminderPlanner.plan(assignments: all.map(\.assignment), now: now, policy: policy)
         let day = UKCalendar.dayString(now).replacingOccurrences(of: "-", with: "")
-        let letters = ReviewLetters(letters: Letters(from: context.serviceAddress, now: now))
+        let letters = ReviewLetters(letters: context.letters(now: now))
         var queued = 0
         for message in ReminderPlanner.reviewerMessages(actions) {
             let items = message.actions.map { action -> (AssignmentRecord, Bool) in
@@ -44,7 +44,7 @@ extension ReviewDesk {
                 letters.coordinatorNotice(
                     reference: assignment.reference, kind: "overdue.\(assignment.tag)", subject: "Review overdue",
                     action:
-                        "A review is \(days) days overdue. You may want to contact the reviewer, or run 'tcreview reassign \(assignment.reference) \(assignment.reviewer) NEW-REVIEWER'.",
+                        "A review is \(days) days overdue. You may want to contact the reviewer, send a reminder now, or give the review to someone else.",
                     facts: [
                         ("Reference", assignment.reference),
                         ("Reviewer", "\(assignment.reviewerName) <\(assignment.reviewer)>"),

@@ -27,7 +27,7 @@ extension ReviewDesk {
     }
 
     /// Out-of-office and other automatic answers: never applied, never answered.
-    static func isAutomaticReply(_ message: ParsedMessage, ownAddress: String) -> Bool {
+    public static func isAutomaticReply(_ message: ParsedMessage, ownAddress: String) -> Bool {
         if AutoReplyRules.reasonNotToReply(to: message, ownAddress: ownAddress) != nil { return true }
         if message.hasHeader(named: { ["x-autoreply", "x-autorespond", "x-auto-response-suppress"].contains($0) }) {
             return true
@@ -123,25 +123,9 @@ extension ReviewDesk {
         let replyID = message.messageID.flatMap { MessageComposer.isSafeToken($0) ? $0 : nil }
         switch ReplyParser.parse(plainText: message.plainText, htmlText: message.htmlText, rubric: rubric) {
         case .success(let answers):
-            let number = try storeReview(
-                answers, assignment: assignment, folder: folder, messagePath: path, rubric: rubric, key: key,
-                date: message.date)
-            var updated = store.assignments(in: folder)
-            if let index = updated.firstIndex(where: { $0.token == token }) { updated[index].status = .received }
-            try store.save(updated, in: folder)
-            try context.enqueue(
-                letters.acknowledgement(assignment: assignment, to: sender, replyID: replyID, number: number),
-                id: "\(record.reference)-ack-\(assignment.tag)-\(number)", reference: record.reference)
-            context.log.record(
-                "review-received", reference: record.reference,
-                "\(record.reference): review \(number) from \(assignment.reviewer) stored",
-                detail: ["reviewer": assignment.reviewer, "number": "\(number)"])
-            do { try afterReview(record, folder) } catch {
-                // The review is stored either way; the coordinators can compile and send the feedback later.
-                context.log.record(
-                    "feedback-failed", reference: record.reference,
-                    "\(record.reference): could not compile the feedback: \(error)")
-            }
+            try accept(
+                answers, message: message, path: path, key: key, assignment: assignment, record: record,
+                folder: folder, rubric: rubric, to: sender)
             return (record.reference, "review stored")
         case .failure(let errors):
             if Self.isOutOfOfficeText(message.plainText ?? message.htmlText ?? "") {
@@ -181,6 +165,79 @@ extension ReviewDesk {
                 "\(record.reference): review from \(assignment.reviewer) incomplete (\(errors.problems.count) lines); correction requested"
             )
             return (record.reference, "correction requested")
+        }
+    }
+
+    /// Stores a complete review, marks the assignment received, thanks the reviewer, and lets the feedback
+    /// stage know; returns the review's number.
+    @discardableResult
+    private func accept(
+        _ answers: ReviewAnswers, message: ParsedMessage, path: String, key: String, assignment: AssignmentRecord,
+        record: SubmissionRecord, folder: String, rubric: Rubric, to sender: MailAddress
+    ) throws -> Int {
+        let replyID = message.messageID.flatMap { MessageComposer.isSafeToken($0) ? $0 : nil }
+        let number = try storeReview(
+            answers, assignment: assignment, folder: folder, messagePath: path, rubric: rubric, key: key,
+            date: message.date)
+        var updated = store.assignments(in: folder)
+        if let index = updated.firstIndex(where: { $0.token == assignment.token }) { updated[index].status = .received }
+        try store.save(updated, in: folder)
+        try context.enqueue(
+            letters.acknowledgement(assignment: assignment, to: sender, replyID: replyID, number: number),
+            id: "\(record.reference)-ack-\(assignment.tag)-\(number)", reference: record.reference)
+        context.log.record(
+            "review-received", reference: record.reference,
+            "\(record.reference): review \(number) from \(assignment.reviewer) stored",
+            detail: ["reviewer": assignment.reviewer, "number": "\(number)"])
+        do { try afterReview(record, folder) } catch {
+            // The review is stored either way; the coordinators can compile and send the feedback later.
+            context.log.record(
+                "feedback-failed", reference: record.reference,
+                "\(record.reference): could not compile the feedback: \(error)")
+        }
+        return number
+    }
+
+    /// What `release` did.
+    public enum ReleaseResult: Sendable, Equatable {
+        case stored(number: Int, reviewer: String)
+        case alreadyStored(number: Int, reviewer: String)
+        case incomplete(problems: [String])
+    }
+
+    /// Applies the reply kept aside under notice `aside-ID` as its assignment's review, on a coordinator's
+    /// word that it is genuine. Asked again, it stores nothing more.
+    public func release(reference: String, asideID: String) throws -> ReleaseResult {
+        let (folder, record) = try submission(reference)
+        let path = "\(folder)/\(AssignmentStore.reviewsFolder)/aside/reply-\(asideID).eml"
+        let key = "released:\(asideID)"
+        guard asideID.allSatisfy(\.isHexDigit), FileSystem.exists(path) else {
+            throw ActionError.noAsideReply(reference: reference)
+        }
+        try FileSystem.makeDirectory(context.layout.scratch)
+        let work = "\(context.layout.scratch)/release-\(UUID().uuidString)"
+        try FileSystem.makeDirectory(work)
+        defer { FileSystem.remove(work) }
+        let message = try MessageParser.parse(file: path, extractingTo: work)
+        guard let token = Self.token(in: message),
+            let assignment = store.assignments(in: folder).first(where: { $0.token == token }),
+            let rubric = rubric(for: record)
+        else { throw ActionError.noAsideReply(reference: reference) }
+        if let done = store.storedReviews(in: folder).first(where: { $0.messageKey == key }) {
+            return .alreadyStored(number: done.number, reviewer: assignment.reviewer)
+        }
+        switch ReplyParser.parse(plainText: message.plainText, htmlText: message.htmlText, rubric: rubric) {
+        case .failure(let errors):
+            return .incomplete(problems: errors.problems.map { "\($0)" })
+        case .success(let answers):
+            let reviewer = MailAddress(name: assignment.reviewerName, address: assignment.reviewer)
+            let number = try accept(
+                answers, message: message, path: path, key: key, assignment: assignment, record: record,
+                folder: folder, rubric: rubric, to: reviewer)
+            context.log.record(
+                "reply-released", reference: reference,
+                "\(reference): a kept-aside reply was applied as \(assignment.reviewer)'s review, on a coordinator's word")
+            return .stored(number: number, reviewer: assignment.reviewer)
         }
     }
 
@@ -288,15 +345,7 @@ extension ReviewDesk {
     static func doubt(about message: ParsedMessage, token: String, authservID: String?) -> String? {
         let referenced = ([message.inReplyTo].compactMap { $0 } + message.references).contains { $0.contains(token) }
         guard referenced else { return "does not answer our request email (no In-Reply-To or References naming it)" }
-        guard let authservID else { return nil }
-        // Only the topmost result from our own server counts: the one it added on receipt (a sender can
-        // write such a header too, further down).
-        let result = message.headers.first {
-            $0.name.lowercased() == "authentication-results"
-                && $0.value.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() == authservID
-        }?.value.lowercased()
-        let passed = result.map { $0.contains("dkim=pass") || $0.contains("dmarc=pass") } ?? false
-        return passed ? nil : "was not vouched for by \(authservID) (no DKIM or DMARC pass in Authentication-Results)"
+        return SenderVouching.doubt(about: message, authservID: authservID)
     }
 
     static func shortHash(_ text: String) -> String { String(SHA256.hex(of: Data(text.utf8)).prefix(10)) }

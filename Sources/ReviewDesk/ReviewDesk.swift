@@ -90,6 +90,6 @@ public struct ReviewDesk: Sendable {
     }
 
     var letters: ReviewLetters {
-        ReviewLetters(letters: Letters(from: context.serviceAddress, now: context.clock()))
+        ReviewLetters(letters: context.letters())
     }
 }

@@ -144,7 +144,7 @@ struct ReviewLetters {
             reference: record.reference, kind: "reviewers-short.\(assigned)", subject: "Too few reviewers",
             facts: facts,
             action:
-                "Not enough eligible reviewers were found. Add reviewers to reviewers.csv (or raise max-open), then run 'tcreview assign \(record.reference)'.",
+                "Not enough eligible reviewers were found. Add reviewers to reviewers.csv (or raise max-open), then reply assign.",
             to: coordinators)
     }
 

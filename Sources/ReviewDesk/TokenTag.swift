@@ -14,5 +14,5 @@ enum TokenTag {
 
 extension AssignmentRecord {
     /// The token's public stand-in, for outbox ids and log lines.
-    var tag: String { TokenTag.of(token) }
+    public var tag: String { TokenTag.of(token) }
 }

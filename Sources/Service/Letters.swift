@@ -8,16 +8,23 @@ import MIME
 public struct Letters: Sendable {
     public let from: MailAddress
     public let now: Date
+    /// Makes the token that lets a coordinator answer a notice by email; nil: notices take no replies.
+    public let noticeKey: NoticeKey?
 
-    public init(from: MailAddress, now: Date) {
+    public init(from: MailAddress, now: Date, noticeKey: NoticeKey? = nil) {
         self.from = from
         self.now = now
+        self.noticeKey = noticeKey
     }
 
-    /// A notice to the coordinators about something that needs a person.
+    /// A notice to the coordinators about something that needs a person. It ends with the replies its kind
+    /// takes (`NoticeReplies`), and its Message-ID carries the token a reply must answer to be obeyed.
+    ///
+    /// - Parameter appendix: text after the facts (a feedback draft), shown as it is.
     public func coordinatorNotice(
         reference: String, kind: String, subject: String, facts: [(String, String)],
-        action: String, to coordinators: [MailAddress]
+        action: String, to coordinators: [MailAddress], appendix: String = "",
+        attachments: [OutgoingMessage.Attachment] = []
     ) -> OutgoingMessage {
         let width = (facts.map(\.0.count).max() ?? 0) + 2
         var body = "\(action)\n\n"
@@ -26,10 +33,31 @@ public struct Letters: Sendable {
             body +=
                 (label + ":").padding(toLength: width, withPad: " ", startingAt: 0) + ShownText.oneLine(value) + "\n"
         }
+        let token = noticeKey?.token(reference: reference, kind: kind)
+        if token != nil { body += "\n" + NoticeReplies.closing(NoticeReplies.replies(forKind: kind)) }
+        if !appendix.isEmpty { body += "\n" + appendix + "\n" }
         body += "\nThis notice was sent by tcreview.\n"
+        let id = token.map { messageID(reference, "\(kind)\(Self.tokenMarker)\($0)") } ?? messageID(reference, kind)
         return OutgoingMessage(
             from: from, to: coordinators, subject: "[tcreview] \(subject) [\(reference)]",
-            messageID: messageID(reference, kind), date: now, autoSubmitted: "auto-generated", body: Self.wrapped(body))
+            messageID: id, date: now, autoSubmitted: "auto-generated", body: Self.wrapped(body),
+            attachments: attachments)
+    }
+
+    /// Between a notice's kind and its token in its Message-ID: `REF.KIND.cmd-TOKEN@domain`.
+    static let tokenMarker = ".cmd-"
+
+    /// The notice a Message-ID names, when it is one of ours with a token: its reference, kind and token.
+    public static func notice(in messageID: String, domain: String) -> (reference: String, kind: String, token: String)? {
+        let id = messageID.trimmingCharacters(in: CharacterSet(charactersIn: "<> "))
+        guard !domain.isEmpty, id.lowercased().hasSuffix("@" + domain.lowercased()) else { return nil }
+        let local = id.dropLast(domain.count + 1)
+        guard let marker = local.range(of: tokenMarker, options: .backwards),
+            let dot = local.firstIndex(of: "."), dot < marker.lowerBound
+        else { return nil }
+        let token = String(local[marker.upperBound...])
+        guard !token.isEmpty, token.allSatisfy(\.isHexDigit) else { return nil }
+        return (String(local[..<dot]), String(local[local.index(after: dot)..<marker.lowerBound]), token)
     }
 
     /// A Message-ID fixed by reference and kind, so a message queued twice is recognisably the same.

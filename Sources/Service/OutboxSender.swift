@@ -79,7 +79,7 @@ public struct OutboxSender: Sendable {
             "send-rejected", "\(id): refused for good, moved to _Outbox/failed: \(error)",
             detail: ["id": id, "to": recipients])
         guard !id.hasPrefix(Self.noticePrefix) else { return }
-        let letters = Letters(from: context.serviceAddress, now: context.clock())
+        let letters = context.letters()
         let notice = letters.coordinatorNotice(
             reference: id, kind: "send-rejected", subject: "An email was refused by the mail server",
             facts: [("Email", id), ("To", recipients), ("Reason", "\(error)")],

@@ -21,6 +21,8 @@ public struct ServiceContext: Sendable {
     public var hooks = ServiceHooks()
     /// How the service reaches its IMAP and SMTP servers (in-memory stand-ins in unit tests).
     public var mail: MailConnections
+    /// Makes the tokens that let coordinators answer notices by email.
+    public let noticeKey: NoticeKey
 
     public init(settings: Settings, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.settings = settings
@@ -33,6 +35,12 @@ public struct ServiceContext: Sendable {
         self.coordinators = settings.coordinators.map { MailAddress(address: $0) }
         self.clock = clock
         self.mail = .servers(imap: settings.imapServer, smtp: settings.smtpServer)
+        self.noticeKey = NoticeKey(archive: settings.archive)
+    }
+
+    /// The shared parts of the service's emails, from its address, dated `now` (the clock's time by default).
+    public func letters(now: Date? = nil) -> Letters {
+        Letters(from: serviceAddress, now: now ?? clock(), noticeKey: noticeKey)
     }
 }
 

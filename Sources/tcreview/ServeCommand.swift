@@ -1,6 +1,7 @@
 import Archive
 import ArchiveView
 import Configuration
+import CoordinatorDesk
 import Deadlines
 import Dispatch
 import Feedback
@@ -56,14 +57,22 @@ struct ServeCommand: Command {
         let inspector = PDFInspector(
             executable: PDFInspector.defaultExtractor, timeout: TimeInterval(settings.pdfTimeout),
             memoryLimit: settings.pdfMemoryLimit)
-        // The stages join through the context's hooks: review takes replies and follows filings, feedback
+        // The stages join through the context's hooks: coordinators' commands and review replies are taken
+        // before filing, review follows filings, feedback
         // follows a stored review, the leads' reminders run daily, and the coordinators' view is rebuilt
         // after a cycle that changed the archive.
         var context = ServiceContext(settings: settings)
         do {
             var desk = try ReviewDesk.load(context: context)
-            desk.afterReview = FeedbackDesk(context: context).afterReview
+            let feedback = FeedbackDesk(context: context)
+            desk.afterReview = feedback.afterReview
             context.hooks = desk.hooks
+            // A coordinator's reply to a notice is a command; any other reply may answer a review request.
+            let commands = CoordinatorDesk(context: context, review: desk, feedback: feedback)
+            let reviewReplies = context.hooks.routeReply
+            context.hooks.routeReply = { message, path, key in
+                try commands.take(message, path: path, key: key) ?? reviewReplies(message, path, key)
+            }
             let reviewers = context.hooks.everyCycle
             let leads = LeadReminders(context: context)
             context.hooks.everyCycle = {

@@ -14,7 +14,7 @@ extension MessageProcessor {
     func queueLetters(for record: SubmissionRecord, parsed: ParsedMessage, key: String, state: MessageState)
         throws
     {
-        let letters = Letters(from: context.serviceAddress, now: context.clock())
+        let letters = context.service.letters()
         let reference = record.reference
         let sender = parsed.from.first
         let prescreen =
@@ -97,7 +97,7 @@ extension MessageProcessor {
             } else if record.institution == nil {
                 subject = "Filed, institution not recognised"
                 action =
-                    "A submission was filed, but its file name, subject and sender did not match institutions.csv. Add the institution (or an alias or domain) to institutions.csv, and move the folder to the institution's own folder. Reviewers are assigned once it is identified: then run 'tcreview assign \(reference)'."
+                    "A submission was filed, but its file name, subject and sender did not match institutions.csv. Say whose it is by replying assign and the institution's short name: it is then filed under that institution and reviewers are assigned. (If the institution is new, add it to institutions.csv first; an alias or a domain there lets the next one be recognised.)"
             } else if state.notes.isEmpty {
                 subject = "Filed, pre-screen unsure"
                 action =
@@ -110,7 +110,8 @@ extension MessageProcessor {
             for line in unsure { facts.append(("Pre-screen", line)) }
             if let replyNote { facts.append(("Reply", replyNote)) }
             let notice = letters.coordinatorNotice(
-                reference: reference, kind: "coordinators", subject: subject, facts: facts, action: action,
+                reference: reference, kind: state.quarantine == nil && record.institution == nil ? "unidentified" : "coordinators",
+                subject: subject, facts: facts, action: action,
                 to: context.coordinators)
             try context.enqueue(notice, id: "\(reference)-coordinators", reference: reference)
         }
