@@ -142,7 +142,7 @@ public struct CoordinatorDesk: Sendable {
         context.log.record(
             "command-refused", reference: kept,
             "\(kept): a reply from \(message.from.first?.address ?? "?") was not obeyed: it \(why)",
-            detail: ["from": message.from.first?.address ?? "", "command": line, "about": reference])
+            detail: ["from": message.from.first?.address ?? "", "command": line, "about": reference, "reason": why])
         let notice = context.letters().coordinatorNotice(
             reference: kept, kind: "command-refused", subject: "A reply was not obeyed",
             facts: [

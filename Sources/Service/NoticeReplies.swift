@@ -16,6 +16,8 @@ public enum NoticeReplies {
     public static func replies(forKind kind: String) -> [NoticeReply] {
         let status = NoticeReply(command: .status, usage: "status", meaning: "the state of this submission now")
         let head = kind.prefix { $0 != "." }
+        // The service's answers to commands take none: a reply to one is kept, and nothing more happens.
+        if head.hasPrefix("command-") { return [] }
         switch head {
         case "feedback-draft":
             return [

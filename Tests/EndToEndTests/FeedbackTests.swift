@@ -5,21 +5,8 @@ import Testing
 
 /// Closing the loop through the real lab: submission in, reviews in, feedback out to the institution, once.
 @Suite(.serialized) struct FeedbackTests {
-    /// Files one LJMU submission, then has both assigned reviewers reply with a filled form.
-    func reviewed(sections: String = "") throws -> (MailLab, ServiceFixture, SubmissionRecord) {
-        let (lab, service, _) = try ServiceFixture.withFiledForm(messageID: "<original@ljmu.test>", sections: sections)
-        for (reviewer, score) in [("ben@reviewers.test", 4), ("dan@reviewers.test", 3)] {
-            let request = try #require(lab.waitForMessages(reviewer).first)
-            let text = ReviewReply.filled(TestMessage.body(of: request), score: { _, _ in "\(score)" })
-            try lab.send(ReviewReply.message(to: request, from: reviewer, text: text), from: reviewer)
-            try lab.waitForInbox(count: 1)
-            try service.runOnce()
-        }
-        return (lab, service, try #require(try service.records().first))
-    }
-
     @Test func feedbackIsCompiledDraftedToCoordinatorsAndSentToTheInstitutionInThreadOnce() throws {
-        let (lab, service, record) = try reviewed()
+        let (lab, service, record) = try ServiceFixture.reviewed()
         let folder = service.folder(of: record)
         #expect(FileManager.default.fileExists(atPath: "\(folder)/feedback.txt"))
         #expect(FileManager.default.fileExists(atPath: "\(folder)/feedback.pdf"))
@@ -56,7 +43,7 @@ import Testing
     }
 
     @Test func feedbackPDFOpensWithPopplerAndCarriesTheScores() throws {
-        let (_, service, record) = try reviewed()
+        let (_, service, record) = try ServiceFixture.reviewed()
         let folder = service.folder(of: record)
         let text = "\(service.directory)/feedback-text.txt"
         let result = try service.tcreview(["extract", "--text", text, "\(folder)/feedback.pdf"])
@@ -69,7 +56,7 @@ import Testing
     }
 
     @Test func autoSendSendsTheFeedbackWithoutWaitingForACoordinator() throws {
-        let (lab, _, _) = try reviewed(sections: "[feedback]\nauto-send = yes\n")
+        let (lab, _, _) = try ServiceFixture.reviewed(sections: "[feedback]\nauto-send = yes\n")
         let mails = lab.waitForMessages("jane@ljmu.test", count: 2)
         #expect(mails.contains { TestMessage.header("Subject", in: $0)?.hasPrefix("Feedback on your") == true })
     }

@@ -19,4 +19,18 @@ extension ServiceFixture {
         try service.runOnce(sourceLocation: sourceLocation)
         return (lab, service, try #require(try service.records().first, sourceLocation: sourceLocation))
     }
+
+    /// One LJMU submission filed, then both assigned reviewers' filled forms taken in: the feedback draft is
+    /// with the coordinators.
+    static func reviewed(sections: String = "") throws -> (MailLab, ServiceFixture, SubmissionRecord) {
+        let (lab, service, _) = try withFiledForm(messageID: "<original@ljmu.test>", sections: sections)
+        for (reviewer, score) in [("ben@reviewers.test", 4), ("dan@reviewers.test", 3)] {
+            let request = try #require(lab.waitForMessages(reviewer).first)
+            let text = ReviewReply.filled(TestMessage.body(of: request), score: { _, _ in "\(score)" })
+            try lab.send(ReviewReply.message(to: request, from: reviewer, text: text), from: reviewer)
+            try lab.waitForInbox(count: 1)
+            try service.runOnce()
+        }
+        return (lab, service, try #require(try service.records().first))
+    }
 }

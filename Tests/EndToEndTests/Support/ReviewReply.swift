@@ -30,7 +30,8 @@ enum ReviewReply {
     /// A reply to `request` (the delivered request email) from `from`, with `text` above Gmail-style quoting.
     static func message(
         to request: String, from: String, text: String, quoting: Quoting = .gmail, html: Bool = false,
-        subject: String? = nil, extraHeaders: [String] = [], date: String = "Tue, 02 Jul 2024 09:00:00 +0100"
+        subject: String? = nil, extraHeaders: [String] = [], date: String = "Tue, 02 Jul 2024 09:00:00 +0100",
+        threaded: Bool = true
     ) -> Data {
         let body = TestMessage.body(of: request)
         let requestSubject = TestMessage.header("Subject", in: request) ?? ""
@@ -51,8 +52,8 @@ enum ReviewReply {
             [
                 "From: \(from)", "To: tc@lab.test", "Subject: \(subject ?? "Re: \(requestSubject)")",
                 "Date: \(date)", "Message-ID: <\(UUID().uuidString)@reviewers.test>",
-                "In-Reply-To: \(requestID)", "References: \(requestID)", "MIME-Version: 1.0",
-            ] + extraHeaders
+                "MIME-Version: 1.0",
+            ] + (threaded ? ["In-Reply-To: \(requestID)", "References: \(requestID)"] : []) + extraHeaders
         if html {
             let htmlBody =
                 "<html><body><div>"

@@ -154,9 +154,24 @@ final class ServiceFixture: @unchecked Sendable {
     /// The addresses of an address header: each in angle brackets, or bare between commas; a display
     /// name (which may look like an address) is not one.
     static func addresses(_ header: String) -> [String] {
-        let bracketed = header.split(separator: "<").dropFirst().compactMap { $0.split(separator: ">").first }
-        let found = header.contains("<") ? bracketed : header.split(separator: ",")
-        return found.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        var parts: [String] = []
+        var current = ""
+        var quoted = false
+        for character in header {
+            if character == "\"" { quoted.toggle() }
+            if character == ",", !quoted {
+                parts.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        parts.append(current)
+        return parts.compactMap { part -> String? in
+            let address =
+                part.contains("<") ? part.split(separator: "<").last?.split(separator: ">").first.map(String.init) : part
+            return address?.trimmingCharacters(in: .whitespaces).lowercased()
+        }.filter { !$0.isEmpty }
     }
 
     /// Every submission record in the archive (quarantine excluded).
