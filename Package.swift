@@ -53,7 +53,7 @@ let package = Package(
             name: "CoordinatorDesk",  // coordinators' replies to notices, obeyed as commands
             dependencies: ["Service", "ReviewDesk", "Feedback", "Archive", "Configuration", "MIME", "Review", "Hashing"]),
         .target(name: "Deadlines", dependencies: ["Service", "ArchiveView", "Archive", "Configuration", "MIME"]),
-        .target(name: "ArchiveView", dependencies: ["Archive", "POSIX"]),  // what coordinators see
+        .target(name: "ArchiveView", dependencies: ["Archive", "Review", "Prescreen", "Hashing", "POSIX"]),  // what coordinators see
         .executableTarget(
             name: "tcreview",
             dependencies: [

@@ -42,4 +42,48 @@ public struct Journal: Sendable {
         guard let data = FileSystem.read(path) else { return [] }
         return data.split(separator: 0x0A).compactMap { try? JSONFiles.decoder.decode(Event.self, from: Data($0)) }
     }
+
+    /// The events about these references, oldest first, by reference. Only the lines that name one of them
+    /// are decoded, so a page's timeline does not cost a decoding of the whole journal.
+    public func events(about references: Set<String>) -> [String: [Event]] {
+        guard !references.isEmpty, let data = FileSystem.read(path) else { return [:] }
+        var found: [String: [Event]] = [:]
+        for line in data.split(separator: 0x0A) {
+            guard let named = Self.reference(in: line), references.contains(named),
+                let event = try? JSONFiles.decoder.decode(Event.self, from: Data(line)), let reference = event.reference
+            else { continue }
+            found[reference, default: []].append(event)
+        }
+        return found
+    }
+
+    /// The references named by the events written after the first `offset` bytes, and the journal's length
+    /// now; everything, from the start, when the journal is shorter than `offset` (it was replaced).
+    public func references(after offset: Int) -> (references: Set<String>, length: Int) {
+        guard let data = FileSystem.read(path) else { return ([], 0) }
+        let start = offset <= data.count ? offset : 0
+        var found: Set<String> = []
+        for line in data[data.startIndex.advanced(by: start)...].split(separator: 0x0A) {
+            if let reference = Self.reference(in: line) { found.insert(reference) }
+        }
+        return (found, data.count)
+    }
+
+    private static let referenceMarker = Array(#""reference":""#.utf8)
+
+    /// The value of a line's `"reference"` field, read without decoding the line (references hold no quotes).
+    static func reference(in line: Data.SubSequence) -> String? {
+        let bytes = line
+        guard let first = referenceMarker.first else { return nil }
+        var index = bytes.startIndex
+        while let at = bytes[index...].firstIndex(of: first) {
+            let end = at + referenceMarker.count
+            if end <= bytes.endIndex, bytes[at..<end].elementsEqual(referenceMarker) {
+                guard let close = bytes[end...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+                return String(decoding: bytes[end..<close], as: UTF8.self)
+            }
+            index = at + 1
+        }
+        return nil
+    }
 }

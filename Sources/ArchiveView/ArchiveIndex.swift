@@ -1,6 +1,7 @@
 import Archive
 import Foundation
 import POSIX
+import Review
 
 /// The archive explains itself: `Mailbox/index.html`, `Mailbox/index.csv`, and `summary.txt` in each submission
 /// folder.
@@ -9,57 +10,38 @@ public enum ArchiveIndex {
     public static let csvFileName = "index.csv"
     public static let summaryFileName = "summary.txt"
 
-    /// A static page, readable offline and without scripts: a title, the counts per window, and a table per window
-    /// (newest first) with links, relative to the archive root, to each submission's PDFs, pre-screen, reviews
-    /// and feedback. Every piece of text is escaped.
-    public static func html(_ rows: [SubmissionSummary], generated: Date) -> String {
+    /// The site's front page, readable offline and without scripts: the counts per window, and a table per window
+    /// (newest first, sortable by a click on a header) linking each submission's page, its institution's page and
+    /// its files, relative to the archive root. Every piece of text is escaped.
+    ///
+    /// - Parameter quarantined: how many messages the quarantine holds (its page is linked when there are any).
+    public static func html(_ rows: [SubmissionSummary], generated: Date, quarantined: Int = 0) -> String {
         var days = LondonFormat()
         var windows: [String: [SubmissionSummary]] = [:]
         for row in rows { windows[row.window, default: []].append(row) }
         let order = windows.keys.sorted(by: >)
 
         var out = ""
-        out.reserveCapacity(2_000 + rows.count * 900)
-        out += """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Technician Commitment submissions</title>
-            <style>
-            body { font-family: system-ui, sans-serif; margin: 1.5em; color: #222; }
-            table { border-collapse: collapse; margin-bottom: 1.5em; }
-            th, td { border: 1px solid #ccc; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
-            th { background: #f0f0f0; }
-            td.n { text-align: right; }
-            .ok, .in, .sent { color: #17631f; }
-            .attention, .draft { color: #8a5a00; }
-            .missing, .overdue { color: #b00020; font-weight: bold; }
-            .withdrawn { color: #777; text-decoration: line-through; }
-            .muted { color: #666; }
-            </style>
-            </head>
-            <body>
-            <h1>Technician Commitment submissions</h1>
-
-            """
-        out += "<p class=\"muted\">Generated \(escape(LondonFormat.minute(generated))) (UK time) by tcreview; "
+        out.reserveCapacity(2_000 + rows.count * 1_000)
+        out += "<p class=\"muted\">Generated \(HTML.escape(LondonFormat.minute(generated))) (UK time) by tcreview; "
         out += "\(rows.count) submission\(rows.count == 1 ? "" : "s"). "
         out += "This page is rewritten whenever something changes: do not edit it.</p>\n"
-
-        if order.isEmpty {
-            out += "<p>No submissions have been filed yet.</p>\n</body>\n</html>\n"
-            return out
+        if quarantined > 0 {
+            out += "<p>\(HTML.link(ArchiveLayout.quarantineFolder + "/index.html", "Quarantine"))"
+            out += ": \(quarantined) message\(quarantined == 1 ? "" : "s") kept for a person to read.</p>\n"
         }
-        out += "<h2>Windows</h2>\n<table>\n<tr><th>Window</th><th>Submissions</th><th>Pre-screen ok</th>"
-        out += "<th>Attention</th><th>Missing</th><th>Reviews overdue</th><th>Feedback sent</th></tr>\n"
+        if order.isEmpty {
+            out += "<p>No submissions have been filed yet.</p>\n"
+            return HTML.page(title: title, up: "", body: out)
+        }
+        out += "<h2>Windows</h2>\n<table>\n<thead><tr><th>Window</th><th>Submissions</th><th>Pre-screen ok</th>"
+        out += "<th>Attention</th><th>Missing</th><th>Reviews overdue</th><th>Feedback sent</th></tr></thead>\n<tbody>\n"
         for window in order {
             let group = windows[window] ?? []
             func count(_ predicate: (SubmissionSummary) -> Bool) -> Int {
                 group.reduce(0) { $0 + (predicate($1) ? 1 : 0) }
             }
-            out += "<tr><td><a href=\"#w\(escape(window))\">\(escape(windowTitle(window)))</a></td>"
+            out += "<tr><td><a href=\"#w\(HTML.escape(window))\">\(HTML.escape(windowTitle(window)))</a></td>"
             out += "<td class=\"n\">\(group.count)</td>"
             out += "<td class=\"n\">\(count { $0.prescreen == "ok" })</td>"
             out += "<td class=\"n\">\(count { $0.prescreen == "attention" })</td>"
@@ -67,21 +49,23 @@ public enum ArchiveIndex {
             out += "<td class=\"n\">\(count { $0.reviewers.contains { $0.state == .overdue } })</td>"
             out += "<td class=\"n\">\(count { $0.feedback == "sent" })</td></tr>\n"
         }
-        out += "</table>\n"
+        out += "</tbody>\n</table>\n"
 
         for window in order {
             let group = windows[window] ?? []
-            out += "\n<h2 id=\"w\(escape(window))\">\(escape(windowTitle(window)))</h2>\n<table>\n"
-            out += "<tr><th>Reference</th><th>Institution</th><th>Stage</th><th>Received</th><th>Submission</th>"
-            out += "<th>Pre-screen</th><th>Reviewers</th><th>Reviews</th><th>Feedback</th></tr>\n"
+            out += "\n<h2 id=\"w\(HTML.escape(window))\">\(HTML.escape(windowTitle(window)))</h2>\n"
+            out += "<table class=\"sortable\">\n<thead><tr><th>Reference</th><th>Institution</th><th>Stage</th>"
+            out += "<th>Received</th><th>Submission</th><th>Pre-screen</th><th>Reviewers</th><th>Reviews</th>"
+            out += "<th>Feedback</th></tr></thead>\n<tbody>\n"
             for row in group {
-                out += "<tr><td>\(escape(row.reference))</td><td>\(escape(row.institutionLabel))</td>"
-                out += "<td>\(escape(row.stage))</td><td>\(days.day(row.received))</td><td>"
+                out += "<tr><td>\(HTML.link(row.relativeFolder + "/" + SubmissionPage.fileName, row.reference))</td>"
+                out += "<td>\(HTML.link(row.topFolder + "/" + InstitutionPage.fileName, row.institutionLabel))</td>"
+                out += "<td>\(HTML.escape(row.stage))</td><td>\(days.day(row.received))</td><td>"
                 out += row.pdfFiles.map { link(row, $0, $0) }.joined(separator: "<br>")
                 out += "</td><td"
                 if let verdict = row.prescreen {
-                    out += " class=\"\(escape(verdict))\">"
-                    out += row.files.contains("prescreen.txt") ? link(row, "prescreen.txt", verdict) : escape(verdict)
+                    out += " class=\"\(HTML.escape(verdict))\">"
+                    out += row.files.contains("prescreen.txt") ? link(row, "prescreen.txt", verdict) : HTML.escape(verdict)
                 } else {
                     out += ">-"
                 }
@@ -90,20 +74,21 @@ public enum ArchiveIndex {
                     row.reviewers.isEmpty
                     ? "-"
                     : row.reviewers.map { reviewer in
-                        "\(escape(reviewer.reviewer)): <span class=\"\(reviewer.state.label)\">\(reviewer.state.label)</span>"
+                        "\(HTML.escape(reviewer.reviewer)): <span class=\"\(reviewer.state.label)\">\(reviewer.state.label)</span>"
                     }.joined(separator: "<br>")
                 out += "</td><td>"
                 out += row.reviewFiles.map { link(row, $0, String($0.dropFirst("reviews/".count))) }.joined(
                     separator: "<br>")
-                out += "</td><td class=\"\(escape(row.feedback))\">\(escape(row.feedback))"
+                out += "</td><td class=\"\(HTML.escape(row.feedback))\">\(HTML.escape(row.feedback))"
                 for file in row.feedbackFiles { out += " " + link(row, file, file) }
                 out += "</td></tr>\n"
             }
-            out += "</table>\n"
+            out += "</tbody>\n</table>\n"
         }
-        out += "</body>\n</html>\n"
-        return out
+        return HTML.page(title: title, up: "", body: out)
     }
+
+    static let title = "Technician Commitment submissions"
 
     /// One line per submission under the header
     /// `reference,institution,stage,window,received,prescreen,reviewers,feedback,folder`; fields quoted as RFC 4180
@@ -128,12 +113,24 @@ public enum ArchiveIndex {
     /// Rescans the archive, writes `index.html` and `index.csv` atomically, and writes each submission's
     /// `summary.txt` where its content changed (by temp file and rename, not flushed: it is derived and rewritten
     /// by the next rebuild). The summaries are shared between the cores.
-    public static func rebuild(archive: String, now: Date) throws {
+    ///
+    /// The rest of the site (`ArchiveSite`) is brought up to date on the way: the pages of what changed.
+    ///
+    /// - Parameters:
+    ///   - rubricsFolder: where the rubrics are, for the criteria's titles and order on submission pages.
+    ///   - full: rewrite every page, whatever changed.
+    @discardableResult
+    public static func rebuild(archive: String, now: Date, rubricsFolder: String? = nil, full: Bool = false) throws
+        -> ArchiveSite.Report
+    {
         let root = ArchiveScanner.normalized(archive)
         let rows = ArchiveScanner.summaries(archive: root, now: now)
-        try FileSystem.writeAtomically(Data(html(rows, generated: now).utf8), to: "\(root)/\(htmlFileName)")
+        let rubrics = rubricsFolder.map { RubricLibrary.load(folder: $0).rubrics } ?? [:]
+        let site = try ArchiveSite.update(root: root, rows: rows, rubrics: rubrics, full: full)
+        try FileSystem.writeAtomically(
+            Data(html(rows, generated: now, quarantined: site.quarantined).utf8), to: "\(root)/\(htmlFileName)")
         try FileSystem.writeAtomically(Data(csv(rows).utf8), to: "\(root)/\(csvFileName)")
-        guard !rows.isEmpty else { return }
+        guard !rows.isEmpty else { return site }
 
         let workers = Parallel.workers(for: rows.count, minimumPerWorker: 256)
         let failures = Parallel.run(workers: workers) { worker -> ArchiveError? in
@@ -157,6 +154,7 @@ public enum ArchiveIndex {
             return failure
         }
         if let failure = failures.compactMap({ $0 }).first { throw failure }
+        return site
     }
 
     /// The short `summary.txt` of one submission. It holds nothing that changes by itself (no generation time),
@@ -196,56 +194,7 @@ public enum ArchiveIndex {
 
     /// A link, relative to the archive root, to a file in a submission folder.
     static func link(_ row: SubmissionSummary, _ file: String, _ label: String) -> String {
-        "<a href=\"\(href(row.relativeFolder + "/" + file))\">\(escape(label))</a>"
-    }
-
-    /// A relative URL for a path: each component percent-encoded (all but RFC 3986's unreserved characters), the
-    /// `/` between them kept. The result needs no HTML escaping.
-    public static func href(_ path: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(path.utf8.count + 32)
-        var previousWasSlash = true
-        for byte in path.utf8 {
-            switch byte {
-            case UInt8(ascii: "/"):
-                if !previousWasSlash { bytes.append(byte) }
-                previousWasSlash = true
-                continue
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"):
-                bytes.append(byte)
-            default:
-                bytes.append(UInt8(ascii: "%"))
-                bytes.append(hexDigits[Int(byte >> 4)])
-                bytes.append(hexDigits[Int(byte & 0x0F)])
-            }
-            previousWasSlash = false
-        }
-        if bytes.last == UInt8(ascii: "/") { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
-
-    /// Text safe in HTML content and attribute values: `&`, `<`, `>`, `"` and `'` escaped.
-    public static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            return text
-        }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(character)
-            }
-        }
-        return out
+        HTML.link(row.relativeFolder + "/" + file, label)
     }
 
     /// One RFC 4180 field.

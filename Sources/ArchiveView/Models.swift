@@ -86,6 +86,9 @@ public struct SubmissionSummary: Sendable, Equatable {
 }
 
 extension SubmissionSummary {
+    /// The first folder under the archive root: the institution's (or `_Unidentified`).
+    public var topFolder: String { relativeFolder.split(separator: "/").first.map(String.init) ?? "" }
+
     /// The institution's name, or `(unidentified)`.
     public var institutionLabel: String { institution ?? "(unidentified)" }
 

@@ -40,7 +40,7 @@ func runDesk<Result>(_ context: IntakeContext, _ body: (ReviewDesk) throws -> Re
             status: ExitStatus.config, message: "the review configuration has problems:\n\(error.description)")
     }
     let result = try body(desk)
-    try ArchiveIndex.rebuild(archive: settings.archive, now: Date())
+    try ArchiveIndex.rebuild(archive: settings.archive, now: Date(), rubricsFolder: settings.rubricsFolder)
     let report = OutboxSender(context: context.service).flush()
     if report.stillQueued > 0 {
         print(

@@ -79,8 +79,8 @@ struct ServeCommand: Command {
                 try reviewers()
                 try leads.remindIfNewDay(now: leads.clock())
             }
-            let archive = settings.archive
-            context.hooks.afterChange = { try ArchiveIndex.rebuild(archive: archive, now: Date()) }
+            let (archive, rubrics) = (settings.archive, settings.rubricsFolder)
+            context.hooks.afterChange = { try ArchiveIndex.rebuild(archive: archive, now: Date(), rubricsFolder: rubrics) }
         } catch {
             throw CommandFailure(
                 status: ExitStatus.config,

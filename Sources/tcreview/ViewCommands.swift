@@ -185,15 +185,25 @@ struct VerifyCommand: ConfigOnlyCommand {
 /// `tcreview index`.
 struct IndexCommand: ConfigOnlyCommand {
     static let name = "index"
-    static let abstract = "Rebuild Mailbox/index.html, index.csv and each summary.txt (serve does this itself)"
-    static let usage = "USAGE: tcreview index"
+    static let abstract = "Rebuild the archive's pages, index.csv and each summary.txt (serve does this itself)"
+    static let usage = """
+        USAGE: tcreview index
+
+        Rewrites the archive's small static site: Mailbox/index.html (every window and submission), a page in
+        each submission folder, one in each institution's folder and one for the quarantine; and index.csv
+        and each summary.txt. The site needs no server: open Mailbox/index.html from the shared folder.
+        'serve' keeps it up to date after each cycle, rewriting only the pages of what changed.
+        """
 
     let configPath: String
 
     func run() throws -> Int32 {
         let settings = try loadSettings(configPath)
-        try ArchiveIndex.rebuild(archive: settings.archive, now: Date())
-        print("\(settings.archive)/index.html and index.csv rebuilt.")
+        let site = try ArchiveIndex.rebuild(
+            archive: settings.archive, now: Date(), rubricsFolder: settings.rubricsFolder, full: true)
+        print(
+            "\(settings.archive)/index.html rebuilt, with \(site.submissionPages) submission page(s), \(site.institutionPages) institution page(s)\(site.quarantinePage ? " and the quarantine page" : ""); index.csv too."
+        )
         return ExitStatus.success
     }
 }
