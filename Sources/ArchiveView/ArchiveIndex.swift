@@ -35,7 +35,8 @@ public enum ArchiveIndex {
             return HTML.page(title: title, up: "", body: out)
         }
         out += "<h2>Windows</h2>\n<table>\n<thead><tr><th>Window</th><th>Submissions</th><th>Pre-screen ok</th>"
-        out += "<th>Attention</th><th>Missing</th><th>Reviews overdue</th><th>Feedback sent</th></tr></thead>\n<tbody>\n"
+        out +=
+            "<th>Attention</th><th>Missing</th><th>Reviews overdue</th><th>Feedback sent</th></tr></thead>\n<tbody>\n"
         for window in order {
             let group = windows[window] ?? []
             func count(_ predicate: (SubmissionSummary) -> Bool) -> Int {
@@ -65,7 +66,8 @@ public enum ArchiveIndex {
                 out += "</td><td"
                 if let verdict = row.prescreen {
                     out += " class=\"\(HTML.escape(verdict))\">"
-                    out += row.files.contains("prescreen.txt") ? link(row, "prescreen.txt", verdict) : HTML.escape(verdict)
+                    out +=
+                        row.files.contains("prescreen.txt") ? link(row, "prescreen.txt", verdict) : HTML.escape(verdict)
                 } else {
                     out += ">-"
                 }

@@ -31,7 +31,8 @@ extension CoordinatorDesk {
                 return Outcome(done: true, understood: "the state of \(reference)", result: status(of: reference))
             }
         } catch {
-            return Outcome(done: false, understood: "\(command.rawValue) for \(reference)", result: "Not done: \(error).")
+            return Outcome(
+                done: false, understood: "\(command.rawValue) for \(reference)", result: "Not done: \(error).")
         }
     }
 
@@ -51,7 +52,8 @@ extension CoordinatorDesk {
             return Outcome(
                 done: false, understood: understood,
                 result:
-                    "A newer draft was compiled on \(UKCalendar.longDate(compiled)) (a later review replaced one); nothing was sent. Reply send to the notice of that draft.")
+                    "A newer draft was compiled on \(UKCalendar.longDate(compiled)) (a later review replaced one); nothing was sent. Reply send to the notice of that draft."
+            )
         }
         let recipients = try feedback.send(reference: reference, again: false)
         return Outcome(
@@ -74,11 +76,13 @@ extension CoordinatorDesk {
             return Outcome(
                 done: false, understood: "file \(reference) under \u{201C}\(argument)\u{201D}",
                 result:
-                    "No institution \u{201C}\(argument)\u{201D} is in institutions.csv; nothing was moved. Use its short name (such as \(exampleShort)) or its full name as written there, or add it to institutions.csv first.")
+                    "No institution \u{201C}\(argument)\u{201D} is in institutions.csv; nothing was moved. Use its short name (such as \(exampleShort)) or its full name as written there, or add it to institutions.csv first."
+            )
         }
         let result = try review.assign(reference: reference, to: institution)
         return Outcome(
-            done: true, understood: "file \(reference) under \(institution.name) (\(institution.short)) and assign reviewers",
+            done: true,
+            understood: "file \(reference) under \(institution.name) (\(institution.short)) and assign reviewers",
             result: "\(reference) is filed under \(institution.name). " + Self.describe(result, reference))
     }
 
@@ -90,7 +94,8 @@ extension CoordinatorDesk {
             ? "No new reviewers were needed."
             : "Assigned \(result.added.map(\.reviewer).joined(separator: ", ")); each has been sent the review request."
         if result.shortfall > 0 {
-            text += " \(result.shortfall) more could not be found among the eligible reviewers (see the notice that follows)."
+            text +=
+                " \(result.shortfall) more could not be found among the eligible reviewers (see the notice that follows)."
         }
         return text
     }
@@ -111,7 +116,8 @@ extension CoordinatorDesk {
         return Outcome(
             done: true, understood: "give \(old.reviewer)'s review of \(reference) to \(address)",
             result:
-                "The review of \(reference) was moved from \(old.reviewer) to \(replacement.reviewer); both were told, and the request was sent, due \(UKCalendar.longDate(replacement.due)).")
+                "The review of \(reference) was moved from \(old.reviewer) to \(replacement.reviewer); both were told, and the request was sent, due \(UKCalendar.longDate(replacement.due))."
+        )
     }
 
     private func release(reference: String, asideID: String) throws -> Outcome {
@@ -129,7 +135,8 @@ extension CoordinatorDesk {
             return Outcome(
                 done: false, understood: understood,
                 result:
-                    "It holds no complete review, so nothing was stored: \(problems.joined(separator: "; ")). Please ask the reviewer to reply to the request email.")
+                    "It holds no complete review, so nothing was stored: \(problems.joined(separator: "; ")). Please ask the reviewer to reply to the request email."
+            )
         }
     }
 }

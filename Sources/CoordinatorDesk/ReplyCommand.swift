@@ -36,7 +36,8 @@ struct ReplyCommand: Equatable {
         word = String(words.first ?? "").lowercased().trimmingCharacters(in: .punctuationCharacters)
         argument =
             words.count > 1
-            ? String(words[1]).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: ".!"))
+            ? String(words[1]).trimmingCharacters(in: .whitespaces).trimmingCharacters(
+                in: CharacterSet(charactersIn: ".!"))
             : ""
     }
 }

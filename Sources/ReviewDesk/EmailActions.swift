@@ -79,7 +79,8 @@ extension ReviewDesk {
             try store.save(records, in: folder)
         }
         context.log.record(
-            "reminder", reference: reference, "\(reference): reminder to \(assignment.reviewer), asked by a coordinator")
+            "reminder", reference: reference, "\(reference): reminder to \(assignment.reviewer), asked by a coordinator"
+        )
         return (assignment.reviewer, false)
     }
 }

@@ -236,7 +236,8 @@ extension ReviewDesk {
                 folder: folder, rubric: rubric, to: reviewer)
             context.log.record(
                 "reply-released", reference: reference,
-                "\(reference): a kept-aside reply was applied as \(assignment.reviewer)'s review, on a coordinator's word")
+                "\(reference): a kept-aside reply was applied as \(assignment.reviewer)'s review, on a coordinator's word"
+            )
             return .stored(number: number, reviewer: assignment.reviewer)
         }
     }

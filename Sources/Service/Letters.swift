@@ -48,7 +48,8 @@ public struct Letters: Sendable {
     static let tokenMarker = ".cmd-"
 
     /// The notice a Message-ID names, when it is one of ours with a token: its reference, kind and token.
-    public static func notice(in messageID: String, domain: String) -> (reference: String, kind: String, token: String)? {
+    public static func notice(in messageID: String, domain: String) -> (reference: String, kind: String, token: String)?
+    {
         let id = messageID.trimmingCharacters(in: CharacterSet(charactersIn: "<> "))
         guard !domain.isEmpty, id.lowercased().hasSuffix("@" + domain.lowercased()) else { return nil }
         let local = id.dropLast(domain.count + 1)

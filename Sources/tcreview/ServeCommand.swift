@@ -80,7 +80,9 @@ struct ServeCommand: Command {
                 try leads.remindIfNewDay(now: leads.clock())
             }
             let (archive, rubrics) = (settings.archive, settings.rubricsFolder)
-            context.hooks.afterChange = { try ArchiveIndex.rebuild(archive: archive, now: Date(), rubricsFolder: rubrics) }
+            context.hooks.afterChange = {
+                try ArchiveIndex.rebuild(archive: archive, now: Date(), rubricsFolder: rubrics)
+            }
         } catch {
             throw CommandFailure(
                 status: ExitStatus.config,

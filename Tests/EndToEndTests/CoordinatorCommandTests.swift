@@ -57,7 +57,8 @@ import Testing
         let again = try #require(replies(service, "Not done: send").first)
         #expect(again.contains("already sent"), "\(again)")
         #expect(replies(service, "Done: send").count == 1)
-        let kept = (try? FileManager.default.contentsOfDirectory(atPath: "\(service.folder(of: record))/commands")) ?? []
+        let kept =
+            (try? FileManager.default.contentsOfDirectory(atPath: "\(service.folder(of: record))/commands")) ?? []
         #expect(kept.filter { $0.hasSuffix(".eml") }.count == 2, "every command email is kept with its submission")
     }
 

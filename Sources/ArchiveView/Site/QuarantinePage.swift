@@ -45,7 +45,10 @@ public enum QuarantinePage {
         out += "<table class=\"sortable\">\n<thead><tr><th>Kept as</th><th>Received</th><th>From</th><th>Subject</th>"
         out += "<th>Why</th><th>What to do</th></tr></thead>\n<tbody>\n"
         for entry in entries {
-            let email = entry.record.map { "\(entry.relative)/\($0.files.first { $0.role == .message }?.name ?? ArchiveLayout.messageFileName)" }
+            let email =
+                entry.record.map {
+                    "\(entry.relative)/\($0.files.first { $0.role == .message }?.name ?? ArchiveLayout.messageFileName)"
+                }
                 ?? entry.notes.first?.message
             out += "<tr><td>\(email.map { HTML.link($0, entry.id) } ?? HTML.escape(entry.id))</td>"
             if let record = entry.record {
@@ -66,10 +69,12 @@ public enum QuarantinePage {
     /// What a coordinator does about a kept message, by its kind.
     static func advice(_ entry: Entry) -> String {
         if entry.id.hasPrefix("R-") {
-            return "A reply to a review request that named no assignment we know. Nothing was applied; if it matters, contact the sender."
+            return
+                "A reply to a review request that named no assignment we know. Nothing was applied; if it matters, contact the sender."
         }
         if entry.id.hasPrefix("C-") {
-            return "A reply that reads like a command and was not obeyed (see its notice). If you sent it, reply to the notice itself."
+            return
+                "A reply that reads like a command and was not obeyed (see its notice). If you sent it, reply to the notice itself."
         }
         switch entry.record?.reason ?? "" {
         case "a reply to our email":
@@ -77,7 +82,8 @@ public enum QuarantinePage {
         case "the email is too large":
             return "Only its headers were kept; the message stays in the mailbox. Ask the sender for a smaller PDF."
         default:
-            return "The sender was told why it could not be filed. If it is a submission after all, ask them to send the PDF again."
+            return
+                "The sender was told why it could not be filed. If it is a submission after all, ask them to send the PDF again."
         }
     }
 }

@@ -79,7 +79,10 @@ public enum SubmissionPage {
             ("Form", content.prescreen?.form.rawValue ?? record.form ?? "not recognised"),
             ("Period", UKCalendar.monthYear(record.month, record.year)),
             ("Window", ArchiveIndex.windowTitle(content.row.window)),
-            ("Received", "\(days.day(record.received)) from \(record.senderName.map { "\($0) " } ?? "")<\(record.senderAddress)>"),
+            (
+                "Received",
+                "\(days.day(record.received)) from \(record.senderName.map { "\($0) " } ?? "")<\(record.senderAddress)>"
+            ),
             ("Subject", record.subject ?? "(none)"),
             ("Identified by", record.identifiedBy),
             ("Version", "\(record.version)"),
@@ -98,7 +101,7 @@ public enum SubmissionPage {
         out += "<th>SHA-256</th></tr></thead>\n<tbody>\n"
         for file in record.files {
             out += "<tr><td>\(HTML.link(file.name, file.name))</td>"
-            out += "<td>\(HTML.escape(file.originalName ?? ""))</td>"
+            out += "<td>\(HTML.escape(file.originalName.flatMap { $0 == file.name ? nil : $0 } ?? ""))</td>"
             out += "<td class=\"n\">\(file.pages.map(String.init) ?? "")</td>"
             out += "<td class=\"n\">\(file.size)</td><td class=\"evidence\">\(HTML.escape(file.sha256))</td></tr>\n"
         }
@@ -118,14 +121,15 @@ public enum SubmissionPage {
         }
         out += "Findings marked <span class=\"unsure\">unsure</span> went to the coordinators only.</p>\n"
         out += "<table class=\"sortable\">\n<thead><tr><th>Level</th><th>Finding</th><th>Detail</th><th>Page</th>"
-        out += "<th>Evidence</th><th>Told to</th></tr></thead>\n<tbody>\n"
+        out += "<th>Evidence</th><th>Certain</th></tr></thead>\n<tbody>\n"
         for finding in report.findings {
             let sure = finding.certainty == .certain
-            out += "<tr><td class=\"\(HTML.escape(finding.level.rawValue))\">\(HTML.escape(finding.level.rawValue))</td>"
+            out +=
+                "<tr><td class=\"\(HTML.escape(finding.level.rawValue))\">\(HTML.escape(finding.level.rawValue))</td>"
             out += "<td>\(HTML.escape(finding.title))</td><td>\(HTML.escape(finding.detail))</td>"
             out += "<td class=\"n\">\(finding.page.map(String.init) ?? "")</td>"
             out += "<td class=\"evidence\">\(HTML.escape(finding.evidence ?? ""))</td>"
-            out += "<td class=\"\(sure ? "" : "unsure")\">\(sure ? "institution" : "unsure: coordinators")</td></tr>\n"
+            out += "<td class=\"\(sure ? "ok" : "unsure")\">\(sure ? "yes" : "unsure: coordinators only")</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n"
     }
@@ -135,7 +139,8 @@ public enum SubmissionPage {
         var out = "<h2>Action plan (\(report.actionPlan.count) actions)</h2>\n"
         if let rag = report.rag {
             out += "<p>RAG analysis: <span class=\"missing\">\(rag.red) red</span>, "
-            out += "<span class=\"attention\">\(rag.amber) amber</span>, <span class=\"ok\">\(rag.green) green</span>.</p>\n"
+            out +=
+                "<span class=\"attention\">\(rag.amber) amber</span>, <span class=\"ok\">\(rag.green) green</span>.</p>\n"
         }
         out += "<table class=\"sortable\">\n<thead><tr><th>Theme</th><th>Activity</th><th>Description</th>"
         out += "<th>Timescale</th><th>Page</th></tr></thead>\n<tbody>\n"
@@ -160,13 +165,15 @@ public enum SubmissionPage {
             out += "<tr><td>\(HTML.escape("\(assignment.reviewerName) <\(assignment.reviewer)>"))</td>"
             out += "<td class=\"\(HTML.escape(state))\">\(HTML.escape(state))</td>"
             out += "<td>\(days.day(assignment.assigned))</td><td>\(days.day(assignment.due))</td>"
-            out += "<td class=\"n\">\(assignment.remindersSent.count)</td><td>\(HTML.escape(assignment.reason))</td></tr>\n"
+            out +=
+                "<td class=\"n\">\(assignment.remindersSent.count)</td><td>\(HTML.escape(assignment.reason))</td></tr>\n"
         }
         out += "</tbody>\n</table>\n"
         let texts = content.row.reviewFiles
         if !texts.isEmpty {
             out += "<p>Reviews as received: "
-            out += texts.map { HTML.link($0, String($0.dropFirst("reviews/".count))) }.joined(separator: ", ") + "</p>\n"
+            out +=
+                texts.map { HTML.link($0, String($0.dropFirst("reviews/".count))) }.joined(separator: ", ") + "</p>\n"
         }
         return out
     }
@@ -234,8 +241,10 @@ public enum SubmissionPage {
             let width = maxScore > 0 ? bar * value / maxScore : 0
             svg += "<text x=\"0\" y=\"\(y + 15)\">\(HTML.escape(title))</text>"
             svg += "<rect x=\"\(label)\" y=\"\(y)\" width=\"\(bar)\" height=\"18\" fill=\"#eee\"/>"
-            svg += "<rect x=\"\(label)\" y=\"\(y)\" width=\"\(String(format: "%.1f", width))\" height=\"18\" fill=\"#2b6cb0\"/>"
-            svg += "<text x=\"\(label + bar + 6)\" y=\"\(y + 15)\">\(String(format: "%g", value)) of \(Int(maxScore))</text>\n"
+            svg +=
+                "<rect x=\"\(label)\" y=\"\(y)\" width=\"\(String(format: "%.1f", width))\" height=\"18\" fill=\"#2b6cb0\"/>"
+            svg +=
+                "<text x=\"\(label + bar + 6)\" y=\"\(y + 15)\">\(String(format: "%g", value)) of \(Int(maxScore))</text>\n"
         }
         return svg + "</svg>\n"
     }
@@ -253,7 +262,8 @@ public enum SubmissionPage {
 
     private static func timeline(_ events: [Journal.Event]) -> String {
         guard !events.isEmpty else { return "" }
-        var out = "<h2>Timeline</h2>\n<table>\n<thead><tr><th>When (UK)</th><th>What</th><th>Details</th></tr></thead>\n"
+        var out =
+            "<h2>Timeline</h2>\n<table>\n<thead><tr><th>When (UK)</th><th>What</th><th>Details</th></tr></thead>\n"
         out += "<tbody>\n"
         for event in events {
             let details = event.detail.keys.sorted().filter { !["messageKey", "folder"].contains($0) }.map {

@@ -110,7 +110,8 @@ extension MessageProcessor {
             for line in unsure { facts.append(("Pre-screen", line)) }
             if let replyNote { facts.append(("Reply", replyNote)) }
             let notice = letters.coordinatorNotice(
-                reference: reference, kind: state.quarantine == nil && record.institution == nil ? "unidentified" : "coordinators",
+                reference: reference,
+                kind: state.quarantine == nil && record.institution == nil ? "unidentified" : "coordinators",
                 subject: subject, facts: facts, action: action,
                 to: context.coordinators)
             try context.enqueue(notice, id: "\(reference)-coordinators", reference: reference)

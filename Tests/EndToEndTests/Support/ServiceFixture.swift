@@ -169,7 +169,8 @@ final class ServiceFixture: @unchecked Sendable {
         parts.append(current)
         return parts.compactMap { part -> String? in
             let address =
-                part.contains("<") ? part.split(separator: "<").last?.split(separator: ">").first.map(String.init) : part
+                part.contains("<")
+                ? part.split(separator: "<").last?.split(separator: ">").first.map(String.init) : part
             return address?.trimmingCharacters(in: .whitespaces).lowercased()
         }.filter { !$0.isEmpty }
     }

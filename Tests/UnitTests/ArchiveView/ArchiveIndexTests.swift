@@ -49,7 +49,8 @@ import Testing
         var files: Set<String> = []
         while let page = pages.popLast() {
             guard visited.insert(page).inserted else { continue }
-            let html = String(decoding: try #require(FileSystem.read("\(archive.root)/\(page)"), "\(page)"), as: UTF8.self)
+            let html = String(
+                decoding: try #require(FileSystem.read("\(archive.root)/\(page)"), "\(page)"), as: UTF8.self)
             let folder = (page as NSString).deletingLastPathComponent
             for link in try links(html) {
                 if link.hasPrefix("#") {

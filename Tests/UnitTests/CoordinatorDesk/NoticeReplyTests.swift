@@ -17,21 +17,24 @@ import Testing
     @Test func aNoticesTokenIsFixedByReferenceAndKindAndOnlyTheKeyMakesIt() throws {
         let key = NoticeKey(archive: directory.path)
         let token = try #require(key.token(reference: "TC-2024-07-LJMU", kind: "feedback-draft.1"))
-        #expect(NoticeKey(archive: directory.path).token(reference: "TC-2024-07-LJMU", kind: "feedback-draft.1") == token)
+        #expect(
+            NoticeKey(archive: directory.path).token(reference: "TC-2024-07-LJMU", kind: "feedback-draft.1") == token)
         #expect(key.token(reference: "TC-2024-07-ABER", kind: "feedback-draft.1") != token)
         #expect(key.token(reference: "TC-2024-07-LJMU", kind: "unidentified") != token)
         #expect(key.verifies(token, reference: "TC-2024-07-LJMU", kind: "feedback-draft.1"))
         #expect(!key.verifies(token, reference: "TC-2024-07-LJMU", kind: "unidentified"), "not for another notice")
         let other = TemporaryDirectory()
         #expect(!NoticeKey(archive: other.path).verifies(token, reference: "TC-2024-07-LJMU", kind: "feedback-draft.1"))
-        let mode = try FileManager.default.attributesOfItem(atPath: "\(directory.path)/_State/notice-key")[.posixPermissions]
+        let mode = try FileManager.default.attributesOfItem(atPath: "\(directory.path)/_State/notice-key")[
+            .posixPermissions]
         #expect((mode as? NSNumber)?.intValue == 0o600, "the key is the service's secret")
     }
 
     @Test func aNoticeNamesItsTokenInItsMessageIDAndListsItsReplies() throws {
         let key = NoticeKey(archive: directory.path)
         let notice = letters(key).coordinatorNotice(
-            reference: "TC-2024-07-UNIDENTIFIED-1A2B3C", kind: "unidentified", subject: "Filed, institution not recognised",
+            reference: "TC-2024-07-UNIDENTIFIED-1A2B3C", kind: "unidentified",
+            subject: "Filed, institution not recognised",
             facts: [("Reference", "TC-2024-07-UNIDENTIFIED-1A2B3C")], action: "Say whose it is.",
             to: [MailAddress(address: "coordinator@lab.test")])
         let found = try #require(Letters.notice(in: "<\(notice.messageID)>", domain: "lab.test"))
@@ -61,7 +64,8 @@ import Testing
     }
 
     @Test func theCommandIsTheFirstLineOfTheCoordinatorsOwnText() throws {
-        let send = try #require(ReplyCommand(text: "\n  Send.  \n\nThanks,\nAnn\n\nOn Mon, 1 Jul 2024 at 10:00, TC wrote:\n> send"))
+        let send = try #require(
+            ReplyCommand(text: "\n  Send.  \n\nThanks,\nAnn\n\nOn Mon, 1 Jul 2024 at 10:00, TC wrote:\n> send"))
         #expect(send.command == .send && send.argument.isEmpty && send.line == "Send.")
         let assign = try #require(ReplyCommand(text: "assign Aberystwyth University.\n"))
         #expect(assign.command == .assign && assign.argument == "Aberystwyth University")
