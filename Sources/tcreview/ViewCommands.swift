@@ -183,26 +183,39 @@ struct VerifyCommand: ConfigOnlyCommand {
 }
 
 /// `tcreview index`.
-struct IndexCommand: ConfigOnlyCommand {
+struct IndexCommand: Command {
     static let name = "index"
     static let abstract = "Rebuild the archive's pages, index.csv and each summary.txt (serve does this itself)"
     static let usage = """
-        USAGE: tcreview index
+        USAGE: tcreview index [--changed] [--config PATH]
 
         Rewrites the archive's small static site: Mailbox/index.html (every window and submission), a page in
         each submission folder, one in each institution's folder and one for the quarantine; and index.csv
         and each summary.txt. The site needs no server: open Mailbox/index.html from the shared folder.
-        'serve' keeps it up to date after each cycle, rewriting only the pages of what changed.
-        """
 
+        OPTIONS:
+          --changed      Only the pages of what changed since the last build, as 'serve' does after each
+                         cycle (without it, every page is made again and written where it differs).
+          --config PATH  The configuration file (default config/tcreview.conf).
+        """
+    static let flags: Set<String> = ["--changed"]
+
+    let changed: Bool
     let configPath: String
+
+    init(arguments: Arguments, configPath: String) throws(UsageError) {
+        if let extra = arguments.positional.first { throw .unexpectedArgument(extra) }
+        changed = arguments.has("--changed")
+        self.configPath = configPath
+    }
 
     func run() throws -> Int32 {
         let settings = try loadSettings(configPath)
         let site = try ArchiveIndex.rebuild(
-            archive: settings.archive, now: Date(), rubricsFolder: settings.rubricsFolder, full: true)
+            archive: settings.archive, now: Date(), rubricsFolder: settings.rubricsFolder, full: !changed)
+        let quarantine = site.quarantinePage ? " and the quarantine's page" : ""
         print(
-            "\(settings.archive)/index.html rebuilt, with \(site.submissionPages) submission page(s), \(site.institutionPages) institution page(s)\(site.quarantinePage ? " and the quarantine page" : ""); index.csv too."
+            "\(settings.archive)/index.html and index.csv rebuilt; \(site.submissionPages) submission page(s), \(site.institutionPages) institution page(s)\(quarantine) written."
         )
         return ExitStatus.success
     }
