@@ -28,6 +28,11 @@ import Testing
         service.sent(to: Self.coordinator).filter { TestMessage.header("Subject", in: $0)?.contains(subject) == true }
     }
 
+    /// A reply's body on one line: the service wraps long lines at 78 characters.
+    func flattened(_ message: String) -> String {
+        TestMessage.body(of: message).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     func feedbackSent(_ service: ServiceFixture) -> Int {
         service.sent(to: "jane@ljmu.test").filter { $0.contains("Subject: Feedback on your") }.count
     }
@@ -123,5 +128,72 @@ import Testing
         let help = TestMessage.body(of: try #require(replies(service, "Not done").first))
         #expect(help.contains("\u{201C}approve\u{201D} is not a reply"), "\(help)")
         #expect(help.contains("send: send this feedback to the institution"))
+    }
+
+    @Test func releaseAppliesAReplyKeptAsideAsTheAssignedReviewersReviewOnce() throws {
+        let (lab, service, record) = try ServiceFixture.withFiledForm()
+        let request = try #require(lab.waitForMessages("ben@reviewers.test").first)
+        // Ben answers from his phone's address, which reviewers.csv does not list: kept aside.
+        let text = ReviewReply.filled(TestMessage.body(of: request))
+        try deliver(
+            ReviewReply.message(to: request, from: "ben.phone@elsewhere.test", text: text),
+            from: "ben.phone@elsewhere.test", to: lab, service)
+        let aside = try notice(lab, "Review reply not applied")
+        #expect(aside.contains("release"))
+        let reviews = "\(service.folder(of: record))/reviews"
+        #expect(!FileManager.default.fileExists(atPath: "\(reviews)/review-ben-at-reviewers.test-1.json"))
+
+        try deliver(
+            ReviewReply.message(to: aside, from: Self.coordinator, text: "release"), from: Self.coordinator, to: lab,
+            service)
+        #expect(FileManager.default.fileExists(atPath: "\(reviews)/review-ben-at-reviewers.test-1.json"))
+        let done = flattened(try #require(replies(service, "Done: release").first))
+        #expect(done.contains("stored as review 1 from ben@reviewers.test"), "\(done)")
+        #expect(service.sent(to: "ben@reviewers.test").contains { $0.contains("Subject: Review received") })
+
+        try deliver(
+            ReviewReply.message(to: aside, from: Self.coordinator, text: "release"), from: Self.coordinator, to: lab,
+            service)
+        #expect(!FileManager.default.fileExists(atPath: "\(reviews)/review-ben-at-reviewers.test-2.json"))
+        let again = flattened(try #require(replies(service, "Not done: release").first))
+        #expect(again.contains("already applied"), "\(again)")
+    }
+
+    @Test func anOverdueNoticeTakesRemindReassignAndStatus() throws {
+        let (lab, service, record) = try ServiceFixture.withFiledForm()
+        let assignments = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: "\(service.folder(of: record))/reviews/assignments.json")))
+        let stamp = try #require((assignments as? [[String: Any]])?.first?["assigned"] as? String)
+        let start = try Date(stamp, strategy: .iso8601)
+        for day in [20, 22, 30] {
+            let now = start.addingTimeInterval(TimeInterval(day) * 86_400).formatted(.iso8601)
+            #expect(try service.tcreview(["remind", "--now", now]).status == 0)
+        }
+        let overdue = try #require(
+            lab.waitForMessages(Self.coordinator, count: 2).first {
+                $0.contains("Review overdue") && TestMessage.body(of: $0).contains("ben@reviewers.test")
+            })
+        #expect(TestMessage.body(of: overdue).contains("reassign NEW@ADDRESS"))
+        let before = service.sent(to: "ben@reviewers.test").count
+
+        try deliver(
+            ReviewReply.message(to: overdue, from: Self.coordinator, text: "remind"), from: Self.coordinator, to: lab,
+            service)
+        #expect(service.sent(to: "ben@reviewers.test").count == before + 1, "Ben is reminded now")
+
+        try deliver(
+            ReviewReply.message(to: overdue, from: Self.coordinator, text: "reassign fay@reviewers.test"),
+            from: Self.coordinator, to: lab, service)
+        #expect(service.sent(to: "fay@reviewers.test").contains { $0.contains("Subject: Review request") })
+        #expect(service.sent(to: "ben@reviewers.test").contains { $0.contains("Subject: No longer needed") })
+        let moved = flattened(try #require(replies(service, "Done: reassign").first))
+        #expect(moved.contains("moved from ben@reviewers.test to fay@reviewers.test"), "\(moved)")
+
+        try deliver(
+            ReviewReply.message(to: overdue, from: Self.coordinator, text: "status"), from: Self.coordinator, to: lab,
+            service)
+        let status = TestMessage.body(of: try #require(replies(service, "Done: status").first))
+        #expect(status.contains("Reviewer fay@reviewers.test: due"), "\(status)")
+        #expect(!status.contains("Reviewer ben@reviewers.test"), "withdrawn reviews are not listed")
     }
 }

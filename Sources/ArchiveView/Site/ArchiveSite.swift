@@ -52,13 +52,30 @@ public enum ArchiveSite {
             }
         }
         let events = journal.events(about: Set(stale.map(\.reference)))
-        for row in stale {
-            guard let content = SubmissionPage.Content(row: row, rubrics: rubrics, events: events[row.reference] ?? [])
-            else { continue }
-            if try write(SubmissionPage.html(content), to: "\(row.folder)/\(SubmissionPage.fileName)") {
-                report.submissionPages += 1
+        let pages = stale
+        // Shared between the cores: a full rebuild makes every page.
+        let workers = Parallel.workers(for: pages.count, minimumPerWorker: 64)
+        let written = Parallel.run(workers: workers) { worker -> Result<Int, ArchiveError> in
+            var count = 0
+            var index = worker
+            while index < pages.count {
+                let row = pages[index]
+                index += workers
+                guard
+                    let content = SubmissionPage.Content(
+                        row: row, rubrics: rubrics, events: events[row.reference] ?? [])
+                else { continue }
+                do throws(ArchiveError) {
+                    if try write(SubmissionPage.html(content), to: "\(row.folder)/\(SubmissionPage.fileName)") {
+                        count += 1
+                    }
+                } catch {
+                    return .failure(error)
+                }
             }
+            return .success(count)
         }
+        for result in written { report.submissionPages += try result.get() }
 
         var byTop: [String: [SubmissionSummary]] = [:]
         for row in rows { byTop[row.topFolder, default: []].append(row) }
@@ -103,7 +120,7 @@ public enum ArchiveSite {
     }
 
     /// Writes a page atomically (not flushed: it is derived) when its text differs; true when it did.
-    private static func write(_ html: String, to path: String) throws -> Bool {
+    private static func write(_ html: String, to path: String) throws(ArchiveError) -> Bool {
         let data = Data(html.utf8)
         guard FileSystem.read(path) != data else { return false }
         try FileSystem.writeAtomically(data, to: path, durable: false)
