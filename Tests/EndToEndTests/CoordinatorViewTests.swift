@@ -26,14 +26,16 @@ import Testing
         let (_, service, record) = try filed()
         let html = try String(contentsOfFile: "\(service.archive)/index.html", encoding: .utf8)
         #expect(html.contains(record.reference))
-        #expect(!html.lowercased().contains("<script"))
+        #expect(html.lowercased().components(separatedBy: "<script").count == 2, "only the script that sorts tables")
+        #expect(
+            FileManager.default.fileExists(atPath: "\(service.folder(of: record))/index.html"), "its page, by serve")
         var links = 0
         for match in html.matches(of: /href="([^"#]+)"/) {
             let target = String(match.1).removingPercentEncoding ?? String(match.1)
             #expect(FileManager.default.fileExists(atPath: "\(service.archive)/\(target)"), "\(target) exists")
             links += 1
         }
-        #expect(links >= 2, "links to the PDF and the pre-screen at least")
+        #expect(links >= 4, "links to the submission's page, its institution's, the PDF and the pre-screen")
         let csv = try String(contentsOfFile: "\(service.archive)/index.csv", encoding: .utf8)
         #expect(csv.contains(record.reference))
         #expect(FileManager.default.fileExists(atPath: "\(service.folder(of: record))/summary.txt"))

@@ -66,7 +66,8 @@ public enum ArchiveSite {
                         row: row, rubrics: rubrics, events: events[row.reference] ?? [])
                 else { continue }
                 do throws(ArchiveError) {
-                    if try write(SubmissionPage.html(content), to: "\(row.folder)/\(SubmissionPage.fileName)") {
+                    if try writeIfChanged(SubmissionPage.html(content), to: "\(row.folder)/\(SubmissionPage.fileName)")
+                    {
                         count += 1
                     }
                 } catch {
@@ -84,7 +85,9 @@ public enum ArchiveSite {
             fingerprints["folder:" + top] = print
             let page = "\(root)/\(top)/\(InstitutionPage.fileName)"
             guard previous?.fingerprints["folder:" + top] != print || !FileSystem.exists(page) else { continue }
-            if try write(InstitutionPage.html(top: top, rows: members), to: page) { report.institutionPages += 1 }
+            if try writeIfChanged(InstitutionPage.html(top: top, rows: members), to: page) {
+                report.institutionPages += 1
+            }
         }
 
         let entries = QuarantinePage.entries(archive: root)
@@ -97,7 +100,7 @@ public enum ArchiveSite {
             if previous?.fingerprints["folder:" + ArchiveLayout.quarantineFolder] != print || changed
                 || !FileSystem.exists(page)
             {
-                report.quarantinePage = try write(QuarantinePage.html(entries), to: page)
+                report.quarantinePage = try writeIfChanged(QuarantinePage.html(entries), to: page)
             }
         }
 
@@ -120,7 +123,7 @@ public enum ArchiveSite {
     }
 
     /// Writes a page atomically (not flushed: it is derived) when its text differs; true when it did.
-    private static func write(_ html: String, to path: String) throws(ArchiveError) -> Bool {
+    private static func writeIfChanged(_ html: String, to path: String) throws(ArchiveError) -> Bool {
         let data = Data(html.utf8)
         guard FileSystem.read(path) != data else { return false }
         try FileSystem.writeAtomically(data, to: path, durable: false)
