@@ -32,9 +32,18 @@ final class IMAPFaultProxy: @unchecked Sendable {
                 return
             }
             let trickling = Flag()
-            Thread.detachNewThread { Self.relay(from: upstream, to: client, trickling: trickling) }
+            let relayed = DispatchSemaphore(value: 0)
+            Thread.detachNewThread {
+                Self.relay(from: upstream, to: client, trickling: trickling)
+                relayed.signal()
+            }
             Self.commands(
                 from: client, to: upstream, failing: uid, with: fault, trickling: trickling, journal: journal)
+            // Both sockets are closed only when both threads are done with them: closed earlier, their numbers
+            // could be reused by the next connection while the other thread still writes to them.
+            relayed.wait()
+            close(client)
+            close(upstream)
         }
     }
 
@@ -69,7 +78,7 @@ final class IMAPFaultProxy: @unchecked Sendable {
             }
         }
         shutdown(target, Int32(SHUT_RDWR))
-        close(source)
+        shutdown(source, Int32(SHUT_RDWR))
     }
 
     /// Client to server, a command line at a time: the download of the failing UID meets the fault.
@@ -99,6 +108,6 @@ final class IMAPFaultProxy: @unchecked Sendable {
             return LoopbackListener.writeAll(upstream, line)
         }
         shutdown(upstream, Int32(SHUT_RDWR))
-        close(client)
+        shutdown(client, Int32(SHUT_RDWR))
     }
 }
