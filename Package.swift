@@ -35,15 +35,16 @@ let package = Package(
             name: "Intake",
             dependencies: [
                 "Service", "Archive", "Configuration", "MIME", "MailTransport", "PDFReader", "Prescreen", "Layout",
-                "Hashing", "POSIX",
+                "FollowThrough", "Hashing", "POSIX",
             ]),
         .target(name: "Layout"),  // a page read as a person reads it
         .target(name: "Prescreen", dependencies: ["Layout"]),
+        .target(name: "FollowThrough", dependencies: ["Archive", "Prescreen"]),  // a plan against the one before
         .target(name: "Review", dependencies: ["Configuration", "Archive"]),  // the rules of peer review
         .target(
             name: "ReviewDesk",  // peer review in the service: assignments, requests, replies, reminders
             dependencies: [
-                "Service", "Review", "Archive", "Configuration", "MIME", "Prescreen", "Hashing",
+                "Service", "Review", "Archive", "Configuration", "MIME", "Prescreen", "FollowThrough", "Hashing",
             ]
         ),
         .target(
@@ -53,7 +54,7 @@ let package = Package(
             name: "CoordinatorDesk",  // coordinators' replies to notices, obeyed as commands
             dependencies: ["Service", "ReviewDesk", "Feedback", "Archive", "Configuration", "MIME", "Review", "Hashing"]),
         .target(name: "Deadlines", dependencies: ["Service", "ArchiveView", "Archive", "Configuration", "MIME"]),
-        .target(name: "ArchiveView", dependencies: ["Archive", "Review", "Prescreen", "Hashing", "POSIX"]),  // what coordinators see
+        .target(name: "ArchiveView", dependencies: ["Archive", "Review", "Prescreen", "FollowThrough", "Hashing", "POSIX"]),  // what coordinators see
         .executableTarget(
             name: "tcreview",
             dependencies: [
@@ -73,7 +74,7 @@ let package = Package(
             dependencies: [
                 "Intake", "Archive", "Configuration", "MIME", "PDFReader", "Prescreen", "Review", "Feedback",
                 "PDFWriter", "ArchiveView", "Layout", "POSIX", "Service", "ReviewDesk", "Deadlines", "MailTransport",
-                "Hashing", "TestSupport", "CoordinatorDesk",
+                "Hashing", "TestSupport", "CoordinatorDesk", "FollowThrough",
             ],
             resources: [.copy("Prescreen/Fixtures"), .copy("Prescreen/Corpus"), .copy("Prescreen/HeldOut")]
         ),

@@ -89,7 +89,8 @@ public enum Prescreener {
         return PrescreenReport(
             form: form, findings: findings, actionPlan: plan, profileWordCount: profileWords,
             rag: ragCounts, organisation: OrganisationCheck.named(in: context)?.name, hasText: true,
-            planColumns: planColumns, ragMapping: ragTable?.mapping.isEmpty == false ? ragTable?.mapping : nil)
+            planColumns: planColumns, ragMapping: ragTable?.mapping.isEmpty == false ? ragTable?.mapping : nil,
+            ragRows: ragTable?.rows)
     }
 
     /// The one finding for a PDF with no readable text.

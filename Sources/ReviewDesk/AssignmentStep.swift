@@ -1,5 +1,6 @@
 import Archive
 import Configuration
+import FollowThrough
 import Foundation
 import MIME
 import Prescreen
@@ -62,6 +63,7 @@ extension ReviewDesk {
     /// Queues the request email of every open assignment of a submission that has none queued yet.
     func queueRequests(record: SubmissionRecord, folder: String, rubric: Rubric) throws {
         let findings = PrescreenReport.load(folder: folder)
+        let followThrough = FollowThroughReport.load(folder: folder)
         let pdfs = record.files.filter { $0.role == .submission }.map {
             OutgoingMessage.Attachment(path: "\(folder)/\($0.name)", fileName: $0.name)
         }
@@ -69,7 +71,8 @@ extension ReviewDesk {
             let id = "\(record.reference)-review-\(assignment.tag)"
             guard !context.outbox.contains(id: id) else { continue }
             let request = letters.request(
-                record: record, assignment: assignment, rubric: rubric, prescreen: findings, attachments: pdfs)
+                record: record, assignment: assignment, rubric: rubric, prescreen: findings,
+                followThrough: followThrough, attachments: pdfs)
             try context.enqueue(request, id: id, reference: record.reference)
         }
     }

@@ -1,4 +1,5 @@
 import Archive
+import FollowThrough
 import Foundation
 import MIME
 import Prescreen
@@ -21,7 +22,7 @@ struct ReviewLetters {
 
     func request(
         record: SubmissionRecord, assignment: AssignmentRecord, rubric: Rubric, prescreen: PrescreenReport?,
-        attachments: [OutgoingMessage.Attachment]
+        followThrough: FollowThroughReport? = nil, attachments: [OutgoingMessage.Attachment]
     ) -> OutgoingMessage {
         var body = "Dear \(assignment.reviewerName),\n\n"
         body += "Thank you for reviewing for the Technician Commitment. Please review the self-assessment and "
@@ -33,6 +34,19 @@ struct ReviewLetters {
             let lines = prescreen.attentionLines()
             if lines.isEmpty { body += "  - Nothing missing was found.\n" }
             for line in lines { body += "  - \(line)\n" }
+            body += "\n"
+        }
+        if let followThrough {
+            // For scoring evidence of impact; matched by shared words, so offered as a guide, not a verdict.
+            body += "Follow-through from the previous plan (matched automatically by the words actions share; "
+            body += "a guide, please check): \(followThrough.summary)\n"
+            if !followThrough.notMentioned.isEmpty {
+                body += "Actions of the previous plan the RAG analysis does not seem to mention:\n"
+                for action in followThrough.notMentioned.prefix(10) { body += "  - \(action.activity)\n" }
+                if followThrough.notMentioned.count > 10 {
+                    body += "  - and \(followThrough.notMentioned.count - 10) more\n"
+                }
+            }
             body += "\n"
         }
         body += """

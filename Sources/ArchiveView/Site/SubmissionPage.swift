@@ -1,4 +1,5 @@
 import Archive
+import FollowThrough
 import Foundation
 import Prescreen
 import Review
@@ -15,6 +16,7 @@ public enum SubmissionPage {
         var row: SubmissionSummary
         var record: SubmissionRecord
         var prescreen: PrescreenReport?
+        var followThrough: FollowThroughReport?
         var assignments: [AssignmentRecord]
         /// The review that counts from each reviewer whose review is in.
         var reviews: [StoredReview]
@@ -33,6 +35,7 @@ public enum SubmissionPage {
             self.row = row
             self.record = record
             prescreen = PrescreenReport.load(folder: folder)
+            followThrough = FollowThroughReport.load(folder: folder)
             assignments = AssignmentRecord.load(folder: folder)
             let stored = ReviewFiles.storedReviews(in: folder)
             reviews = assignments.filter { $0.status == .received }.compactMap { assignment in
@@ -61,6 +64,7 @@ public enum SubmissionPage {
         out += files(content.record)
         out += prescreen(content)
         out += actionPlan(content.prescreen)
+        out += followThrough(content.followThrough)
         out += reviewers(content)
         out += scores(content)
         out += feedback(content)
@@ -150,6 +154,37 @@ public enum SubmissionPage {
             out += "<td class=\"n\">\(action.page)</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n"
+    }
+
+    private static func followThrough(_ report: FollowThroughReport?) -> String {
+        guard let report else { return "" }
+        var out = "<h2>Follow-through from \(HTML.escape(report.previousReference))</h2>\n"
+        out += "<p>\(HTML.escape(report.summary)) Matched by the words actions share (shown); a guide for "
+        out += "coordinators and reviewers, never told to the institution. "
+        out += "\(HTML.link(FollowThroughReport.textFileName, FollowThroughReport.textFileName))</p>\n"
+        if !report.carried.isEmpty {
+            out += "<table class=\"sortable\">\n<thead><tr><th>Status</th><th>Previous action</th><th>Theme</th>"
+            out += "<th>In the RAG analysis as</th><th>Shared words</th></tr></thead>\n<tbody>\n"
+            for item in report.carried {
+                let css = ["green": "ok", "amber": "attention", "red": "missing"][item.status] ?? "unsure"
+                out += "<tr><td class=\"\(css)\">\(HTML.escape(item.status))</td>"
+                out += "<td>\(HTML.escape(item.action.activity))</td><td>\(HTML.escape(item.action.theme))</td>"
+                out += "<td>\(HTML.escape(item.ragRow))</td>"
+                out += "<td class=\"evidence\">\(HTML.escape(item.shared.joined(separator: ", ")))</td></tr>\n"
+            }
+            out += "</tbody>\n</table>\n"
+        }
+        let lists: [(String, [String])] = [
+            ("Not mentioned in the RAG analysis", report.notMentioned.map { "\($0.activity) (\($0.theme))" }),
+            ("RAG rows that match no earlier action", report.unmatchedRAG),
+            ("New actions in this plan", report.new.map { "\($0.activity) (\($0.theme))" }),
+        ]
+        for (title, items) in lists where !items.isEmpty {
+            out += "<h3>\(HTML.escape(title)) (\(items.count))</h3>\n<ul>\n"
+            for item in items { out += "<li>\(HTML.escape(item))</li>\n" }
+            out += "</ul>\n"
+        }
+        return out
     }
 
     private static func reviewers(_ content: Content) -> String {

@@ -112,6 +112,9 @@ public struct MessageProcessor: Sendable {
                 files += outputs.map {
                     .init(source: $0.path, name: $0.name, originalName: nil, pages: nil, role: $0.role)
                 }
+                files += try FollowThroughStep.run(
+                    report: report, institution: identification.institution?.name, reference: plan.reference,
+                    directory: work, layout: context.layout)
             case .unfinished(let why):
                 notes.append("The pre-screen could not finish (\(why)); a coordinator will look at the PDF.")
             case .noText:

@@ -34,6 +34,21 @@ public struct RAGCounts: Sendable, Codable, Equatable {
     public var total: Int { red + amber + green }
 }
 
+/// One row of a RAG analysis: an action of the previous plan as the new form names it, and its status.
+public struct RAGRow: Sendable, Codable, Equatable {
+    /// The row's action and description cells, joined.
+    public var action: String
+    /// `red`, `amber` or `green`; `unread` when the status could not be read.
+    public var status: String
+    public var page: Int
+
+    public init(action: String, status: String, page: Int) {
+        self.action = action
+        self.status = status
+        self.page = page
+    }
+}
+
 /// Everything the pre-screen found in one submission.
 public struct PrescreenReport: Sendable, Codable, Equatable {
     public var form: FormKind
@@ -51,12 +66,16 @@ public struct PrescreenReport: Sendable, Codable, Equatable {
     public var planColumns: String?
     /// The status words of the RAG analysis and the colour each was counted as, e.g. `Complete → green`.
     public var ragMapping: [String]?
+    /// The rows of the RAG analysis, when it was read from a table: what follow-through matches against the
+    /// previous plan.
+    public var ragRows: [RAGRow]?
 
     public init(
         form: FormKind, findings: [Finding], actionPlan: [ActionPlanRow] = [], profileWordCount: Int? = nil,
         rag: RAGCounts? = nil, organisation: String? = nil, hasText: Bool = true, planColumns: String? = nil,
-        ragMapping: [String]? = nil
+        ragMapping: [String]? = nil, ragRows: [RAGRow]? = nil
     ) {
+        self.ragRows = ragRows
         self.planColumns = planColumns
         self.ragMapping = ragMapping
         self.form = form

@@ -8,6 +8,8 @@ struct RAGTableReader {
         var mapping: [String]
         /// Rows whose status could not be read.
         var unread: Int
+        /// Each row: its action and description, and its colour.
+        var rows: [RAGRow]
     }
 
     let tables: [ReadTable]
@@ -17,10 +19,14 @@ struct RAGTableReader {
         var mapping: [String] = []
         var page: Int?
         var unread = 0
+        var rows: [RAGRow] = []
         for table in tables {
             guard let (headerIndex, columns) = table.header(), Self.isReview(table, columns: columns) else { continue }
             page = page ?? table.page
             let statusColumns = columns.indices.filter { columns[$0] == .status }
+            // The action's own words: its action and description columns, else every column but the status.
+            var textColumns = columns.indices.filter { [.activity, .description].contains(columns[$0]) }
+            if textColumns.isEmpty { textColumns = columns.indices.filter { columns[$0] != .status } }
             let header = table.rows[headerIndex].cells
             for row in table.rows[(headerIndex + 1)...] where row.cells != header && row.filled.count >= 2 {
                 var colour: RAGStatus.Colour?
@@ -37,6 +43,10 @@ struct RAGTableReader {
                         break
                     }
                 }
+                let action = textColumns.compactMap { $0 < row.cells.count ? row.cells[$0] : nil }
+                    .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+                    .joined(separator: " — ")
+                rows.append(RAGRow(action: action, status: colour?.rawValue ?? "unread", page: row.page))
                 switch colour {
                 case .red?: counts.red += 1
                 case .amber?: counts.amber += 1
@@ -46,7 +56,7 @@ struct RAGTableReader {
             }
         }
         guard let page else { return nil }
-        return Reading(counts: counts, page: page, mapping: mapping, unread: unread)
+        return Reading(counts: counts, page: page, mapping: mapping, unread: unread, rows: rows)
     }
 
     /// A review of the previous plan: a status or RAG column, and a caption or header that says so.
