@@ -59,7 +59,7 @@ let package = Package(
             name: "tcreview",
             dependencies: [
                 "Service", "Intake", "ReviewDesk", "Feedback", "CoordinatorDesk", "Deadlines", "ArchiveView", "Archive",
-                "Configuration", "PDFReader", "Prescreen", "POSIX",
+                "Configuration", "PDFReader", "Prescreen", "Review", "POSIX",
             ]
         ),
         .executableTarget(name: "tcreview-extract", dependencies: ["PDFReader", "POSIX"]),

@@ -110,7 +110,8 @@ public struct FollowThroughReport: Sendable, Codable, Equatable {
             )
         } else {
             lines.append(
-                "The RAG analysis could not be read as a table, so which of the previous plan's \(previousActions) actions (\(previousReference)) it reports on is not known.")
+                "The RAG analysis could not be read as a table, so which of the previous plan's \(previousActions) actions (\(previousReference)) it reports on is not known."
+            )
         }
         lines.append("The new plan continues \(continued.count) earlier actions and adds \(new.count) new ones.")
         return lines.joined(separator: " ")
@@ -137,7 +138,8 @@ public struct FollowThroughReport: Sendable, Codable, Equatable {
         }
         out += "\nThe new plan: continuing earlier actions (\(continued.count)):\n"
         for item in continued {
-            out += "  - \(line(item.action)), from \u{201C}\(item.previous.activity)\u{201D} [\(item.shared.joined(separator: ", "))]\n"
+            out +=
+                "  - \(line(item.action)), from \u{201C}\(item.previous.activity)\u{201D} [\(item.shared.joined(separator: ", "))]\n"
         }
         out += "\nThe new plan: new actions (\(new.count)):\n"
         for action in new { out += "  - \(line(action))\n" }
@@ -146,6 +148,8 @@ public struct FollowThroughReport: Sendable, Codable, Equatable {
 
     /// The report filed in `folder`, if it has one.
     public static func load(folder: String) -> FollowThroughReport? {
-        FileSystem.read("\(folder)/\(fileName)").flatMap { try? JSONFiles.decoder.decode(FollowThroughReport.self, from: $0) }
+        FileSystem.read("\(folder)/\(fileName)").flatMap {
+            try? JSONFiles.decoder.decode(FollowThroughReport.self, from: $0)
+        }
     }
 }

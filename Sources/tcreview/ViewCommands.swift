@@ -4,6 +4,7 @@ import Deadlines
 import Feedback
 import Foundation
 import Intake
+import Review
 import ReviewDesk
 
 /// `tcreview feedback show|send REF [--again]`.
@@ -217,6 +218,50 @@ struct IndexCommand: Command {
         print(
             "\(settings.archive)/index.html and index.csv rebuilt; \(site.submissionPages) submission page(s), \(site.institutionPages) institution page(s)\(quarantine) written."
         )
+        return ExitStatus.success
+    }
+}
+
+/// `tcreview history INSTITUTION`.
+struct HistoryCommand: Command {
+    static let name = "history"
+    static let abstract =
+        "One institution's submissions over time: plans by theme, RAG outcomes, follow-through, medians"
+    static let usage = """
+        USAGE: tcreview history INSTITUTION [--config PATH]
+
+        INSTITUTION is its short name or full name as in institutions.csv (any case). For each submission,
+        oldest first: its stage and date, the size of its action plan by theme, its RAG analysis, how it
+        followed through on the plan before it (followthrough.txt in its folder has every match), and the
+        median score per criterion once its reviews are in.
+        """
+
+    let institution: String
+    let configPath: String
+
+    init(arguments: Arguments, configPath: String) throws(UsageError) {
+        institution = arguments.positional.joined(separator: " ")
+        guard !institution.isEmpty else { throw .missingArgument("INSTITUTION") }
+        self.configPath = configPath
+    }
+
+    func run() throws -> Int32 {
+        let settings = try loadSettings(configPath)
+        let wanted = institution.lowercased()
+        guard
+            let found = settings.institutions.first(where: { $0.short.lowercased() == wanted })
+                ?? settings.institutions.first(where: { $0.name.lowercased() == wanted })
+        else {
+            let known = settings.institutions.map(\.short).joined(separator: ", ")
+            throw CommandFailure(
+                status: ExitStatus.failure,
+                message:
+                    "no institution \u{201C}\(institution)\u{201D} in institutions.csv; its short names are: \(known)")
+        }
+        let entries = InstitutionHistory.entries(
+            archive: settings.archive, institution: found.name,
+            rubrics: RubricLibrary.load(folder: settings.rubricsFolder).rubrics, now: Date())
+        print(InstitutionHistory.render(institution: found.name, entries: entries), terminator: "")
         return ExitStatus.success
     }
 }

@@ -55,4 +55,44 @@ public enum FormFixture {
             """,
         ]
     }
+
+    /// A Stage 2 self-assessment for `organisation`: a RAG analysis of the previous plan (`rag`: action,
+    /// progress and status, one row each) and a new plan (`plan`: theme, activity, description, time scale).
+    /// Cells are kept short so the table's columns stay apart, as a word processor's table keeps them.
+    public static func stage2(
+        organisation: String, rag: [(String, String, String)], plan: [(String, String, String, String)]
+    ) -> [String] {
+        [
+            """
+            Technician Commitment Stage 2 Self-Assessment & Action Plan
+            Organisation: \(organisation)
+            Name of Institutional Lead: Dr Alex Example    E-mail: alex.example@institution.test
+            1. To provide some context, please provide a brief profile of your organisation. (up to 250 words)
+            We are a research-intensive university of 24,000 students across three faculties.
+            3. How many technicians are there in your organisation? Please provide some information on where
+            they are based and/or how they are structured (in terms of subject/discipline/department).
+            There are 430 technicians, based in faculty technical teams and central research facilities.
+            Appendix A: RAG analysis of the previous action plan
+            Action\tProgress\tRAG status
+            """ + rag.map { "\n\($0.0)\t\($0.1)\t\($0.2)" }.joined(),
+            """
+            6. Please provide a 24-month action plan, detailing future plans to ensure your institution addresses
+            the themes of the Technician Commitment and details of how impact will be evidenced.
+            Please see Appendix B.
+            7. Please evidence how the 'technician voice' was present in the development and formation of the
+            institutional action plan.
+            The plan was drafted by a working group of twelve technicians from every faculty and revised after
+            an online survey of all technical staff that received 214 responses.
+            8. Please confirm that your Technician Commitment status and action plan is published on your
+            organisation's website and provide the relevant URL below.
+            Published at https://www.institution.test/technician-commitment
+            Signed  Alex Example  (Technician Commitment Nominated Institutional Lead)
+            Date: 10 July 2027
+            Signed  Professor Sam Leader  (Technician Commitment Signatory - Leader of Institution)
+            Date: 12 July 2027
+            Appendix B: Action Plan
+            Theme\tActivity\tDescription\tTime scale
+            """ + plan.map { "\n\($0.0)\t\($0.1)\t\($0.2)\t\($0.3)" }.joined(),
+        ]
+    }
 }

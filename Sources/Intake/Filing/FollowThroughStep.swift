@@ -20,8 +20,8 @@ enum FollowThroughStep {
         let text = "\(directory)/\(FollowThroughReport.textFileName)"
         try FileSystem.writeAtomically(try JSONFiles.encoder.encode(comparison), to: json, durable: false)
         try FileSystem.writeAtomically(Data(comparison.renderText().utf8), to: text, durable: false)
-        return [json, text].map {
-            SubmissionFiler.Input(source: $0, name: nil, originalName: nil, pages: nil, role: .prescreen)
+        return [(json, FollowThroughReport.fileName), (text, FollowThroughReport.textFileName)].map {
+            SubmissionFiler.Input(source: $0.0, name: $0.1, originalName: nil, pages: nil, role: .prescreen)
         }
     }
 }

@@ -12,9 +12,14 @@ import Testing
     static let stage1 = [
         action("Visibility", "Technician network", "Launch a university-wide technician network with termly meetings"),
         action("Visibility", "Job descriptions", "Review all technical job descriptions to reflect responsibilities"),
-        action("Recognition", "Authorship policy", "Agree a policy on naming technicians as authors on research outputs"),
-        action("Recognition", "Annual awards", "Create an annual technician excellence award and nominate to external awards"),
-        action("Career Development", "Professional registration", "Fund registration with the Science Council (RSciTech, RSci)"),
+        action(
+            "Recognition", "Authorship policy", "Agree a policy on naming technicians as authors on research outputs"),
+        action(
+            "Recognition", "Annual awards",
+            "Create an annual technician excellence award and nominate to external awards"),
+        action(
+            "Career Development", "Professional registration",
+            "Fund registration with the Science Council (RSciTech, RSci)"),
         action("Career Development", "CPD fund", "Ring-fence a training budget for technician CPD"),
         action("Sustainability", "Apprenticeships", "Recruit laboratory apprentices each year"),
         action("Sustainability", "Succession planning", "Map retirements and plan succession for specialist roles"),
@@ -23,16 +28,23 @@ import Testing
     static let rag = [
         RAGRow(action: "Technician network launched — meets each term, 140 members", status: "green", page: 3),
         RAGRow(action: "Job descriptions reviewed across all faculties", status: "amber", page: 3),
-        RAGRow(action: "Authorship — policy on technicians named as authors approved by Senate", status: "green", page: 3),
-        RAGRow(action: "Professional registration — 25 staff registered with the Science Council", status: "green", page: 3),
+        RAGRow(
+            action: "Authorship — policy on technicians named as authors approved by Senate", status: "green", page: 3),
+        RAGRow(
+            action: "Professional registration — 25 staff registered with the Science Council", status: "green", page: 3
+        ),
         RAGRow(action: "Apprentices — recruitment of laboratory apprentices paused", status: "red", page: 4),
         RAGRow(action: "Open days for schools", status: "green", page: 4),
     ]
 
     static let stage2Plan = [
         action("Visibility", "Technician network", "Extend the technician network to partner colleges", page: 8),
-        action("Career Development", "Career pathways", "Introduce technical career pathways with progression criteria", page: 8),
-        action("Sustainability", "Apprenticeships", "Restart the laboratory apprentice scheme with two apprentices", page: 9),
+        action(
+            "Career Development", "Career pathways", "Introduce technical career pathways with progression criteria",
+            page: 8),
+        action(
+            "Sustainability", "Apprenticeships", "Restart the laboratory apprentice scheme with two apprentices",
+            page: 9),
     ]
 
     func comparison(rag: [RAGRow]? = rag) -> FollowThroughReport {
@@ -81,7 +93,9 @@ import Testing
             previousReference: "TC-2021-07-X", previousStage: 1,
             previous: PrescreenReport(
                 form: .initial, findings: [],
-                actionPlan: [Self.action("Visibility", "Technician newsletter", "Publish a termly university newsletter")]))
+                actionPlan: [
+                    Self.action("Visibility", "Technician newsletter", "Publish a termly university newsletter")
+                ]))
         #expect(report.carried.isEmpty, "\(report.carried)")
         #expect(report.notMentioned.count == 1 && report.unmatchedRAG.count == 1)
     }
