@@ -1,4 +1,5 @@
 import Archive
+import FollowThrough
 import Foundation
 import Hashing
 import Prescreen
@@ -14,6 +15,7 @@ public struct Rescreen: Sendable {
     /// Every file the pre-screen owns in a submission folder, with its role in `submission.json`.
     static let managedFiles: [(name: String, role: SubmissionRecord.Role)] =
         [(previousReportFileName, .prescreen), (previousJSONFileName, .prescreen)] + PrescreenStep.files
+        + [(FollowThroughReport.fileName, .prescreen), (FollowThroughReport.textFileName, .prescreen)]
 
     /// How one submission's pre-screen came out the second time.
     public struct Outcome: Sendable, Equatable {
@@ -92,11 +94,20 @@ public struct Rescreen: Sendable {
             changes: Self.changes(from: earlier, to: screened.report, formBefore: record.form), notes: [])
         do {
             outcome.notes = try keepEarlierReport(record, folder: folder)
-            for output in screened.outputs {
-                guard let data = FileSystem.read(output.path) else {
-                    throw ArchiveError.io(path: output.path, operation: "read", errno: EIO)
+            // The follow-through is made again from the new report (a RAG table read now, a plan read better).
+            let followThrough = try FollowThroughStep.run(
+                report: screened.report, institution: record.institution, reference: reference,
+                directory: "\(work)/screened", layout: context.layout)
+            for name in [FollowThroughReport.fileName, FollowThroughReport.textFileName]
+            where !followThrough.contains(where: { $0.name == name }) {
+                FileSystem.remove("\(folder)/\(name)")
+            }
+            let outputs = screened.outputs.map { ($0.path, $0.name) } + followThrough.map { ($0.source, $0.name ?? "") }
+            for (path, name) in outputs {
+                guard let data = FileSystem.read(path) else {
+                    throw ArchiveError.io(path: path, operation: "read", errno: EIO)
                 }
-                try FileSystem.writeAtomically(data, to: "\(folder)/\(output.name)")
+                try FileSystem.writeAtomically(data, to: "\(folder)/\(name)")
             }
             // A layout the new screen did not read is not left behind beside the new report.
             if !screened.outputs.contains(where: { $0.name == PrescreenStep.layoutFileName }) {
