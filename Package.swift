@@ -51,6 +51,9 @@ let package = Package(
             name: "Feedback",  // compiling, drafting and sending the feedback, and its PDF
             dependencies: ["Service", "Archive", "Configuration", "MIME", "Review", "PDFWriter"]),
         .target(
+            name: "Insights",  // across the sector: kinds of initiative, RAG outcomes, medians, charts
+            dependencies: ["ArchiveView", "Archive", "Prescreen", "Review", "FollowThrough", "PDFWriter"]),
+        .target(
             name: "CoordinatorDesk",  // coordinators' replies to notices, obeyed as commands
             dependencies: ["Service", "ReviewDesk", "Feedback", "Archive", "Configuration", "MIME", "Review", "Hashing"]),
         .target(name: "Deadlines", dependencies: ["Service", "ArchiveView", "Archive", "Configuration", "MIME"]),
@@ -59,7 +62,7 @@ let package = Package(
             name: "tcreview",
             dependencies: [
                 "Service", "Intake", "ReviewDesk", "Feedback", "CoordinatorDesk", "Deadlines", "ArchiveView", "Archive",
-                "Configuration", "PDFReader", "Prescreen", "Review", "POSIX",
+                "Configuration", "PDFReader", "Prescreen", "Review", "Insights", "POSIX",
             ]
         ),
         .executableTarget(name: "tcreview-extract", dependencies: ["PDFReader", "POSIX"]),
@@ -74,7 +77,7 @@ let package = Package(
             dependencies: [
                 "Intake", "Archive", "Configuration", "MIME", "PDFReader", "Prescreen", "Review", "Feedback",
                 "PDFWriter", "ArchiveView", "Layout", "POSIX", "Service", "ReviewDesk", "Deadlines", "MailTransport",
-                "Hashing", "TestSupport", "CoordinatorDesk", "FollowThrough",
+                "Hashing", "TestSupport", "CoordinatorDesk", "FollowThrough", "Insights",
             ],
             resources: [.copy("Prescreen/Fixtures"), .copy("Prescreen/Corpus"), .copy("Prescreen/HeldOut")]
         ),

@@ -59,7 +59,7 @@ public enum InstitutionHistory {
                     rubric?.scoredCriteria.map(\.id)
                     ?? Set(reviews.flatMap { $0.scores.keys }).sorted()
                 let medians = ids.compactMap { id -> (String, Double)? in
-                    SubmissionPage.median(reviews.compactMap { $0.scores[id] }).map {
+                    ScoreMedian.of(reviews.compactMap { $0.scores[id] }).map {
                         (rubric?.criterion(id)?.title ?? id, $0)
                     }
                 }

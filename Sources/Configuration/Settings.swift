@@ -48,6 +48,11 @@ public struct Settings: Sendable {
     public var autoSendFeedback: Bool = false
     /// Weeks before a submission window closes that leads who owe a stage are reminded; 0 is off.
     public var remindLeadsWeeks: Int = 0
+    /// Whether `tcreview insights` may name institutions beside their examples (`[insights] name-institutions`).
+    public var nameInstitutions: Bool = false
+    /// The vocabulary of kinds of initiative (`[insights] vocabulary`, default `initiatives.txt` beside the
+    /// config file), absolute.
+    public var vocabularyFile: String = "initiatives.txt"
 
     /// `reviewers.csv` beside the config file.
     public var reviewersFile: String { (configDirectory as NSString).appendingPathComponent("reviewers.csv") }

@@ -25,6 +25,7 @@ public struct SettingsLoader {
         "review": ["reminder-days-before", "overdue-notify-days", "auto-assign", "authserv-id"],
         "feedback": ["auto-send"],
         "deadlines": ["remind-leads-weeks"],
+        "insights": ["name-institutions", "vocabulary"],
     ]
 
     /// Loads the settings, or throws every problem found.
@@ -173,6 +174,16 @@ public struct SettingsLoader {
             }
         }
 
+        var nameInstitutions = false
+        if let text = ini.value("insights", "name-institutions")?.lowercased() {
+            if ["yes", "true", "on"].contains(text) {
+                nameInstitutions = true
+            } else if !["no", "false", "off"].contains(text) {
+                problem("insights", "name-institutions", "name-institutions must be yes or no")
+            }
+        }
+        let vocabulary = ini.value("insights", "vocabulary").flatMap { $0.isEmpty ? nil : $0 } ?? "initiatives.txt"
+
         var remindLeadsWeeks = 0
         if let text = ini.value("deadlines", "remind-leads-weeks") {
             if let weeks = Int(text), (0...26).contains(weeks) {
@@ -206,6 +217,9 @@ public struct SettingsLoader {
             reminderDaysBefore: reminderDaysBefore, overdueNotifyDays: overdueNotifyDays, autoAssign: autoAssign,
             autoSendFeedback: autoSendFeedback, remindLeadsWeeks: remindLeadsWeeks)
         var checked = settings
+        checked.nameInstitutions = nameInstitutions
+        checked.vocabularyFile =
+            vocabulary.hasPrefix("/") ? vocabulary : (directory as NSString).appendingPathComponent(vocabulary)
         if let id = ini.value("review", "authserv-id"), !id.isEmpty {
             if id.contains(where: { $0.isWhitespace || $0 == ";" }) {
                 problem("review", "authserv-id", "authserv-id must be one server name, e.g. mx.example.org")

@@ -36,16 +36,7 @@ public enum FeedbackCompiler {
         }
         return CriterionFeedback(
             id: criterion.id, title: criterion.title, scored: criterion.scored, scores: scores, scoredBy: scoredBy,
-            median: median(scores), comments: comments)
-    }
-
-    /// The middle score, or the mean of the two middle scores of an even count; nil for none.
-    static func median(_ values: [Int]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        if sorted.count % 2 == 1 { return Double(sorted[middle]) }
-        return Double(sorted[middle - 1] + sorted[middle]) / 2
+            median: ScoreMedian.of(scores), comments: comments)
     }
 
     /// Where the scale's upper part starts: two thirds of the way up (3 on a 1–4 scale).

@@ -3,6 +3,7 @@ import Configuration
 import Deadlines
 import Feedback
 import Foundation
+import Insights
 import Intake
 import Review
 import ReviewDesk
@@ -262,6 +263,77 @@ struct HistoryCommand: Command {
             archive: settings.archive, institution: found.name,
             rubrics: RubricLibrary.load(folder: settings.rubricsFolder).rubrics, now: Date())
         print(InstitutionHistory.render(institution: found.name, entries: entries), terminator: "")
+        return ExitStatus.success
+    }
+}
+
+/// `tcreview insights`.
+struct InsightsCommand: Command {
+    static let name = "insights"
+    static let abstract = "Practice across the sector: kinds of initiative, what gets done, medians (Mailbox/insights/)"
+    static let usage = """
+        USAGE: tcreview insights [--window 2025-01 | --since YYYY] [--config PATH]
+
+        Reads every filed submission's plan, RAG analysis, follow-through and reviews, and writes
+        Mailbox/insights/index.html (charts and tables), insights.csv (the same figures) and insights.pdf:
+        planned actions by theme and window; how many institutions plan each kind of initiative and how
+        RAG analyses rated it (what is most often completed, what stalls); the reviewers' medians by
+        criterion over time. Institutions are never named unless [insights] name-institutions = yes, which
+        adds quotes of green actions with their institution.
+
+        The kinds of initiative come from the vocabulary file ([insights] vocabulary, default
+        initiatives.txt beside the config file), written with the seed from the form's Appendix A the
+        first time; edit it to grow it. Actions no kind matches are listed on the page.
+
+        OPTIONS:
+          --window W     Only that submission window (as 'tcreview status' names them, e.g. 2025-01).
+          --since YYYY   Only windows from that year on.
+          --config PATH  The configuration file (default config/tcreview.conf).
+        """
+    static let valuedOptions: Set<String> = ["--window", "--since"]
+
+    let window: String?
+    let since: Int?
+    let configPath: String
+
+    init(arguments: Arguments, configPath: String) throws(UsageError) {
+        if let extra = arguments.positional.first { throw .unexpectedArgument(extra) }
+        window = arguments.options["--window"]
+        if let text = arguments.options["--since"] {
+            guard let year = Int(text), (2017...2100).contains(year) else {
+                throw .invalidValue(option: "--since", value: text, expected: "a year such as 2024")
+            }
+            since = year
+        } else {
+            since = nil
+        }
+        if let window, window.range(of: #"^\d{4}-(01|07)$"#, options: .regularExpression) == nil {
+            throw .invalidValue(option: "--window", value: window, expected: "a window such as 2025-01 or 2025-07")
+        }
+        self.configPath = configPath
+    }
+
+    func run() throws -> Int32 {
+        let settings = try loadSettings(configPath)
+        let path = settings.vocabularyFile
+        if !FileManager.default.fileExists(atPath: path) {
+            try InitiativeVocabulary.seed.write(toFile: path, atomically: true, encoding: .utf8)
+            print("Wrote the vocabulary of kinds of initiative to \(path); edit it to grow it.")
+        }
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let (vocabulary, problems) = InitiativeVocabulary.parse(text)
+        guard problems.isEmpty else {
+            throw CommandFailure(
+                status: ExitStatus.config,
+                message: "the vocabulary has problems:\n" + problems.map { "\(path): \($0)" }.joined(separator: "\n"))
+        }
+        let now = Date()
+        let insights = SectorInsights.compute(
+            archive: settings.archive, filter: .init(window: window, sinceYear: since), vocabulary: vocabulary,
+            rubrics: RubricLibrary.load(folder: settings.rubricsFolder).rubrics,
+            nameInstitutions: settings.nameInstitutions, now: now)
+        let folder = try InsightsReport.write(insights, archive: settings.archive, now: now)
+        print(InsightsReport.summary(insights, folder: folder), terminator: "")
         return ExitStatus.success
     }
 }

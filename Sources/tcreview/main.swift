@@ -6,7 +6,7 @@ enum TCReview {
         ServeCommand.self, StatusCommand.self, ShowCommand.self, CheckCommand.self, RescreenCommand.self,
         AssignCommand.self, ReassignCommand.self, ReviewersCommand.self, RemindCommand.self, FeedbackCommand.self,
         DueCommand.self, VerifyCommand.self, IndexCommand.self, ConfigCheckCommand.self, ExtractCommand.self,
-        ScreenCommand.self, HistoryCommand.self,
+        ScreenCommand.self, HistoryCommand.self, InsightsCommand.self,
     ]
 
     static let overview = """

@@ -56,15 +56,17 @@ public enum FormFixture {
         ]
     }
 
-    /// A Stage 2 self-assessment for `organisation`: a RAG analysis of the previous plan (`rag`: action,
-    /// progress and status, one row each) and a new plan (`plan`: theme, activity, description, time scale).
-    /// Cells are kept short so the table's columns stay apart, as a word processor's table keeps them.
+    /// A Stage 2 (or, with `stage: 3`, Stage 3) self-assessment for `organisation`: a RAG analysis of the
+    /// previous plan (`rag`: action, progress and status, one row each) and a new plan (`plan`: theme,
+    /// activity, description, time scale). Cells are kept short so the table's columns stay apart, as a
+    /// word processor's table keeps them.
     public static func stage2(
-        organisation: String, rag: [(String, String, String)], plan: [(String, String, String, String)]
+        organisation: String, rag: [(String, String, String)], plan: [(String, String, String, String)],
+        stage: Int = 2
     ) -> [String] {
         [
             """
-            Technician Commitment Stage 2 Self-Assessment & Action Plan
+            Technician Commitment Stage \(stage) Self-Assessment & Action Plan
             Organisation: \(organisation)
             Name of Institutional Lead: Dr Alex Example    E-mail: alex.example@institution.test
             1. To provide some context, please provide a brief profile of your organisation. (up to 250 words)

@@ -54,13 +54,15 @@ public enum HTML {
     }
 
     /// A link to `path` (relative, not yet encoded) showing `label`.
-    static func link(_ path: String, _ label: String) -> String {
+    public static func link(_ path: String, _ label: String) -> String {
         "<a href=\"\(href(path))\">\(escape(label))</a>"
     }
 
     /// A whole page: `up` is the way from the page's folder to the archive root (`""`, `"../"`, …), used by
     /// the navigation line; `trail` names the pages between the index and this one.
-    static func page(title: String, up: String, trail: [(path: String, label: String)] = [], body: String) -> String {
+    public static func page(title: String, up: String, trail: [(path: String, label: String)] = [], body: String)
+        -> String
+    {
         var out = """
             <!DOCTYPE html>
             <html lang="en">

@@ -230,17 +230,10 @@ public enum SubmissionPage {
             for review in content.reviews {
                 out += "<td class=\"n\">\(review.answers.scores[criterion.id].map(String.init) ?? "-")</td>"
             }
-            let median = Self.median(content.reviews.compactMap { $0.answers.scores[criterion.id] })
+            let median = ScoreMedian.of(content.reviews.compactMap { $0.answers.scores[criterion.id] })
             out += "<td class=\"n\">\(median.map { String(format: "%g", $0) } ?? "-")</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n"
-    }
-
-    static func median(_ values: [Int]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? Double(sorted[middle]) : Double(sorted[middle - 1] + sorted[middle]) / 2
     }
 
     private static func feedback(_ content: Content) -> String {
@@ -263,7 +256,7 @@ public enum SubmissionPage {
     /// The medians as horizontal bars, one per criterion, drawn as inline SVG (no script, no image file).
     static func chart(_ content: Content) -> String {
         let rows = criteria(content).compactMap { criterion -> (String, Double)? in
-            Self.median(content.reviews.compactMap { $0.answers.scores[criterion.id] }).map { (criterion.title, $0) }
+            ScoreMedian.of(content.reviews.compactMap { $0.answers.scores[criterion.id] }).map { (criterion.title, $0) }
         }
         guard !rows.isEmpty else { return "" }
         let maxScore = Double(content.rubric?.maxScore ?? rows.map { Int($0.1.rounded(.up)) }.max() ?? 4)

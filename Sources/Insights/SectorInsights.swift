@@ -1,0 +1,180 @@
+import Archive
+import ArchiveView
+import FollowThrough
+import Foundation
+import Prescreen
+import Review
+
+/// What the archive says across the sector: planned actions by theme and window, how many institutions
+/// plan each kind of initiative, how the RAG analyses rate each kind and theme (what gets done, what
+/// stalls), green examples, and the reviewers' medians by criterion over time. Aggregated: institutions are
+/// named only beside examples, and only when `[insights] name-institutions = yes`.
+public struct SectorInsights: Sendable, Equatable {
+    /// Which submissions count.
+    public struct Filter: Sendable, Equatable {
+        /// One submission window, e.g. `2025-01`.
+        public var window: String?
+        /// Windows from this year's January on.
+        public var sinceYear: Int?
+
+        public init(window: String? = nil, sinceYear: Int? = nil) {
+            self.window = window
+            self.sinceYear = sinceYear
+        }
+
+        func admits(_ window: String) -> Bool {
+            if let wanted = self.window, wanted != window { return false }
+            if let sinceYear, let year = Int(window.prefix(4)), year < sinceYear { return false }
+            return true
+        }
+    }
+
+    /// Green, amber and red counts.
+    public struct Outcome: Sendable, Equatable {
+        public var green = 0
+        public var amber = 0
+        public var red = 0
+        public var total: Int { green + amber + red }
+
+        mutating func add(_ status: String) {
+            switch status {
+            case "green": green += 1
+            case "amber": amber += 1
+            case "red": red += 1
+            default: break
+            }
+        }
+    }
+
+    /// One kind of initiative across the sector.
+    public struct KindRow: Sendable, Equatable {
+        public var kind: String
+        /// Institutions whose plans have at least one action of this kind.
+        public var institutions: Int
+        public var actions: Int
+        /// How RAG analyses rated actions of this kind.
+        public var outcome: Outcome
+    }
+
+    /// A green action, quoted, with its institution: only with `name-institutions = yes`.
+    public struct Example: Sendable, Equatable {
+        public var kind: String
+        public var text: String
+        public var institution: String
+    }
+
+    public var filter: Filter
+    public var submissions = 0
+    public var institutions = 0
+    /// Windows, oldest first.
+    public var windows: [String] = []
+    /// Themes in the order the form gives them, then any other.
+    public var themes: [String] = []
+    /// Planned actions by window, then theme.
+    public var actionsByTheme: [String: [String: Int]] = [:]
+    public var kinds: [KindRow] = []
+    /// RAG outcomes by the theme of the previous plan's action they match (from the follow-through).
+    public var outcomeByTheme: [String: Outcome] = [:]
+    /// The actions no kind matched, with how many times each was planned, most frequent first.
+    public var unmatched: [(text: String, count: Int)] = []
+    public var examples: [Example] = []
+    /// Criterion titles in the rubric's order.
+    public var criteria: [String] = []
+    /// The median score by criterion, then window (`all` for every window together).
+    public var medians: [String: [String: Double]] = [:]
+
+    public static func == (a: SectorInsights, b: SectorInsights) -> Bool {
+        a.filter == b.filter && a.submissions == b.submissions && a.institutions == b.institutions
+            && a.windows == b.windows && a.actionsByTheme == b.actionsByTheme && a.kinds == b.kinds
+            && a.outcomeByTheme == b.outcomeByTheme && a.unmatched.map(\.text) == b.unmatched.map(\.text)
+            && a.examples == b.examples && a.medians == b.medians
+    }
+
+    static let formThemes = ["Visibility", "Recognition", "Career Development", "Sustainability"]
+
+    /// Reads every filed submission that passes `filter`: its pre-screen (plan, RAG rows), follow-through and
+    /// reviews.
+    public static func compute(
+        archive: String, filter: Filter, vocabulary: InitiativeVocabulary, rubrics: [Int: Rubric],
+        nameInstitutions: Bool, now: Date
+    ) -> SectorInsights {
+        var insights = SectorInsights(filter: filter)
+        let rows = ArchiveScanner.summaries(archive: archive, now: now).filter {
+            $0.institution != nil && filter.admits($0.window)
+        }
+        insights.submissions = rows.count
+        insights.institutions = Set(rows.compactMap(\.institution)).count
+        insights.windows = Set(rows.map(\.window)).sorted()
+        var kindInstitutions: [String: Set<String>] = [:]
+        var kindActions: [String: Int] = [:]
+        var kindOutcomes: [String: Outcome] = [:]
+        var unmatched: [String: Int] = [:]
+        var scores: [String: [String: [Int]]] = [:]
+        var themes: Set<String> = []
+        var criterionOrder: [String] = []
+        for row in rows {
+            let institution = row.institution ?? ""
+            let report = PrescreenReport.load(folder: row.folder)
+            for action in report?.actionPlan ?? [] {
+                themes.insert(action.theme)
+                insights.actionsByTheme[row.window, default: [:]][action.theme, default: 0] += 1
+                let text = "\(action.activity) \(action.description)"
+                let kind = vocabulary.kind(of: text)
+                kindInstitutions[kind, default: []].insert(institution)
+                kindActions[kind, default: 0] += 1
+                if kind == InitiativeVocabulary.other {
+                    let name = action.activity.isEmpty ? action.description : action.activity
+                    unmatched[String(name.prefix(80)), default: 0] += 1
+                }
+            }
+            for rag in report?.ragRows ?? [] {
+                let kind = vocabulary.kind(of: rag.action)
+                kindOutcomes[kind, default: Outcome()].add(rag.status)
+                // Quotes only where institutions may be named: a quote alone can say whose it is.
+                if nameInstitutions, rag.status == "green", insights.examples.count < 200 {
+                    insights.examples.append(
+                        Example(
+                            kind: kind, text: String(rag.action.prefix(200)),
+                            institution: institution))
+                }
+            }
+            for carried in FollowThroughReport.load(folder: row.folder)?.carried ?? [] {
+                insights.outcomeByTheme[carried.action.theme, default: Outcome()].add(carried.status)
+            }
+            let rubric = Int(row.stage).flatMap { rubrics[$0] } ?? rubrics[1]
+            let stored = ReviewFiles.storedReviews(in: row.folder)
+            for assignment in AssignmentRecord.load(folder: row.folder) where assignment.status == .received {
+                guard let review = StoredReview.current(stored.filter { $0.reviewer == assignment.reviewer }) else {
+                    continue
+                }
+                for (id, score) in review.answers.scores {
+                    let title = rubric?.criterion(id)?.title ?? id
+                    if !criterionOrder.contains(title) { criterionOrder.append(title) }
+                    scores[title, default: [:]][row.window, default: []].append(score)
+                    scores[title, default: [:]]["all", default: []].append(score)
+                }
+            }
+        }
+        let known = formThemes.filter(themes.contains)
+        insights.themes = known + themes.subtracting(known).sorted()
+        let names = vocabulary.kinds.map(\.name) + [InitiativeVocabulary.other]
+        insights.kinds = names.compactMap { name in
+            let actions = kindActions[name] ?? 0
+            let outcome = kindOutcomes[name] ?? Outcome()
+            guard actions > 0 || outcome.total > 0 else { return nil }
+            return KindRow(
+                kind: name, institutions: kindInstitutions[name]?.count ?? 0, actions: actions, outcome: outcome)
+        }
+        insights.unmatched = unmatched.map { ($0.key, $0.value) }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
+        let ordered = rubrics.keys.sorted().flatMap { rubrics[$0]?.scoredCriteria.map(\.title) ?? [] }
+        insights.criteria =
+            ordered.reduce(into: []) { if !$0.contains($1), criterionOrder.contains($1) { $0.append($1) } }
+            + criterionOrder.filter { !ordered.contains($0) }
+        for (criterion, byWindow) in scores {
+            for (window, values) in byWindow {
+                insights.medians[criterion, default: [:]][window] = ScoreMedian.of(values)
+            }
+        }
+        return insights
+    }
+}
