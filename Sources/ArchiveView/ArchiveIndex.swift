@@ -14,8 +14,12 @@ public enum ArchiveIndex {
     /// (newest first, sortable by a click on a header) linking each submission's page, its institution's page and
     /// its files, relative to the archive root. Every piece of text is escaped.
     ///
-    /// - Parameter quarantined: how many messages the quarantine holds (its page is linked when there are any).
-    public static func html(_ rows: [SubmissionSummary], generated: Date, quarantined: Int = 0) -> String {
+    /// - Parameters:
+    ///   - quarantined: how many messages the quarantine holds (its page is linked when there are any).
+    ///   - insights: whether `insights/index.html` exists (`tcreview insights` wrote it), to link it.
+    public static func html(
+        _ rows: [SubmissionSummary], generated: Date, quarantined: Int = 0, insights: Bool = false
+    ) -> String {
         var days = LondonFormat()
         var windows: [String: [SubmissionSummary]] = [:]
         for row in rows { windows[row.window, default: []].append(row) }
@@ -29,6 +33,10 @@ public enum ArchiveIndex {
         if quarantined > 0 {
             out += "<p>\(HTML.link(ArchiveLayout.quarantineFolder + "/index.html", "Quarantine"))"
             out += ": \(quarantined) message\(quarantined == 1 ? "" : "s") kept for a person to read.</p>\n"
+        }
+        if insights {
+            out += "<p>\(HTML.link("insights/index.html", "Insights across the sector")): kinds of initiative, "
+            out += "what gets done, reviewers' medians (as of the last 'tcreview insights').</p>\n"
         }
         if order.isEmpty {
             out += "<p>No submissions have been filed yet.</p>\n"
@@ -130,7 +138,11 @@ public enum ArchiveIndex {
         let rubrics = rubricsFolder.map { RubricLibrary.load(folder: $0).rubrics } ?? [:]
         let site = try ArchiveSite.update(root: root, rows: rows, rubrics: rubrics, full: full)
         try FileSystem.writeAtomically(
-            Data(html(rows, generated: now, quarantined: site.quarantined).utf8), to: "\(root)/\(htmlFileName)")
+            Data(
+                html(
+                    rows, generated: now, quarantined: site.quarantined,
+                    insights: FileSystem.exists("\(root)/insights/index.html")
+                ).utf8), to: "\(root)/\(htmlFileName)")
         try FileSystem.writeAtomically(Data(csv(rows).utf8), to: "\(root)/\(csvFileName)")
         guard !rows.isEmpty else { return site }
 

@@ -333,6 +333,8 @@ struct InsightsCommand: Command {
             rubrics: RubricLibrary.load(folder: settings.rubricsFolder).rubrics,
             nameInstitutions: settings.nameInstitutions, now: now)
         let folder = try InsightsReport.write(insights, archive: settings.archive, now: now)
+        // The archive's index links the insights from now on.
+        try ArchiveIndex.rebuild(archive: settings.archive, now: now, rubricsFolder: settings.rubricsFolder)
         print(InsightsReport.summary(insights, folder: folder), terminator: "")
         return ExitStatus.success
     }

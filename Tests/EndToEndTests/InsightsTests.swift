@@ -99,6 +99,9 @@ import Testing
         #expect(value(rows, "median", "Visibility", "2024-07") == "3.5")
         #expect(!rows.contains { $0.first == "example" }, "no quotes without name-institutions")
 
+        let index = try String(contentsOfFile: "\(service.archive)/index.html", encoding: .utf8)
+        #expect(index.contains("href=\"insights/index.html\""), "the archive's index links the insights")
+
         let browser = try HeadlessBrowser()
         let page = try browser.dom(of: "\(service.archive)/insights/index.html")
         for name in ["Liverpool", "Aberystwyth", "ljmu", "aber.test"] {
