@@ -69,7 +69,8 @@ let package = Package(
         .executableTarget(name: "tcreview-screen", dependencies: ["Prescreen", "POSIX"]),
 
         .target(
-            name: "TestSupport", dependencies: ["Archive", "Review", "Hashing", "POSIX"], path: "Tests/TestSupport"),
+            name: "TestSupport", dependencies: ["Archive", "Review", "Prescreen", "Hashing", "POSIX"],
+            path: "Tests/TestSupport"),
         // The benchmark's synthetic archive, kept out of the product.
         .executableTarget(name: "tcreview-bench-archive", dependencies: ["TestSupport"], path: "Tests/BenchArchive"),
         .testTarget(

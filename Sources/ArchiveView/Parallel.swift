@@ -1,7 +1,7 @@
 import Foundation
 
 /// Work shared between the cores: `workers` threads, each taking every `workers`-th item.
-enum Parallel {
+public enum Parallel {
     /// How many workers for `count` items: one per core, but not for fewer than `minimumPerWorker` items each.
     static func workers(for count: Int, minimumPerWorker: Int) -> Int {
         max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / max(1, minimumPerWorker)))
@@ -16,6 +16,18 @@ enum Parallel {
             DispatchQueue.concurrentPerform(iterations: workers) { worker in slots.set(worker, work(worker)) }
         }
         return slots.values
+    }
+
+    /// `transform` of each item, in the items' order, the items shared between the cores (one worker for
+    /// fewer than `minimumPerWorker` items).
+    public static func map<Item: Sendable, Result>(
+        _ items: [Item], minimumPerWorker: Int, _ transform: @Sendable (Item) -> Result
+    ) -> [Result] {
+        let workers = workers(for: items.count, minimumPerWorker: minimumPerWorker)
+        let parts = run(workers: workers) { worker -> [(Int, Result)] in
+            stride(from: worker, to: items.count, by: workers).map { ($0, transform(items[$0])) }
+        }
+        return parts.flatMap { $0 }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     /// One result slot per worker; each worker writes only its own, once, at its end.

@@ -105,6 +105,10 @@ public struct SectorInsights: Sendable, Equatable {
         insights.submissions = rows.count
         insights.institutions = Set(rows.compactMap(\.institution)).count
         insights.windows = Set(rows.map(\.window)).sorted()
+        // Each submission's files are read on every core; the counting below is cheap.
+        let facts = Parallel.map(rows, minimumPerWorker: 64) { row in
+            SubmissionFacts(row: row, vocabulary: vocabulary, rubrics: rubrics)
+        }
         var kindInstitutions: [String: Set<String>] = [:]
         var kindActions: [String: Int] = [:]
         var kindOutcomes: [String: Outcome] = [:]
@@ -112,47 +116,28 @@ public struct SectorInsights: Sendable, Equatable {
         var scores: [String: [String: [Int]]] = [:]
         var themes: Set<String> = []
         var criterionOrder: [String] = []
-        for row in rows {
-            let institution = row.institution ?? ""
-            let report = PrescreenReport.load(folder: row.folder)
-            for action in report?.actionPlan ?? [] {
+        for fact in facts {
+            for action in fact.actions {
                 themes.insert(action.theme)
-                insights.actionsByTheme[row.window, default: [:]][action.theme, default: 0] += 1
-                let text = "\(action.activity) \(action.description)"
-                let kind = vocabulary.kind(of: text)
-                kindInstitutions[kind, default: []].insert(institution)
-                kindActions[kind, default: 0] += 1
-                if kind == InitiativeVocabulary.other {
-                    let name = action.activity.isEmpty ? action.description : action.activity
-                    unmatched[String(name.prefix(80)), default: 0] += 1
-                }
+                insights.actionsByTheme[fact.window, default: [:]][action.theme, default: 0] += 1
+                kindInstitutions[action.kind, default: []].insert(fact.institution)
+                kindActions[action.kind, default: 0] += 1
+                if action.kind == InitiativeVocabulary.other { unmatched[action.name, default: 0] += 1 }
             }
-            for rag in report?.ragRows ?? [] {
-                let kind = vocabulary.kind(of: rag.action)
-                kindOutcomes[kind, default: Outcome()].add(rag.status)
+            for rag in fact.rag {
+                kindOutcomes[rag.kind, default: Outcome()].add(rag.status)
                 // Quotes only where institutions may be named: a quote alone can say whose it is.
                 if nameInstitutions, rag.status == "green", insights.examples.count < 200 {
-                    insights.examples.append(
-                        Example(
-                            kind: kind, text: String(rag.action.prefix(200)),
-                            institution: institution))
+                    insights.examples.append(Example(kind: rag.kind, text: rag.text, institution: fact.institution))
                 }
             }
-            for carried in FollowThroughReport.load(folder: row.folder)?.carried ?? [] {
-                insights.outcomeByTheme[carried.action.theme, default: Outcome()].add(carried.status)
+            for carried in fact.carried {
+                insights.outcomeByTheme[carried.theme, default: Outcome()].add(carried.status)
             }
-            let rubric = Int(row.stage).flatMap { rubrics[$0] } ?? rubrics[1]
-            let stored = ReviewFiles.storedReviews(in: row.folder)
-            for assignment in AssignmentRecord.load(folder: row.folder) where assignment.status == .received {
-                guard let review = StoredReview.current(stored.filter { $0.reviewer == assignment.reviewer }) else {
-                    continue
-                }
-                for (id, score) in review.answers.scores {
-                    let title = rubric?.criterion(id)?.title ?? id
-                    if !criterionOrder.contains(title) { criterionOrder.append(title) }
-                    scores[title, default: [:]][row.window, default: []].append(score)
-                    scores[title, default: [:]]["all", default: []].append(score)
-                }
+            for (title, score) in fact.scores {
+                if !criterionOrder.contains(title) { criterionOrder.append(title) }
+                scores[title, default: [:]][fact.window, default: []].append(score)
+                scores[title, default: [:]]["all", default: []].append(score)
             }
         }
         let known = formThemes.filter(themes.contains)
@@ -176,5 +161,55 @@ public struct SectorInsights: Sendable, Equatable {
             }
         }
         return insights
+    }
+}
+
+/// What one submission adds to the insights, read from its folder.
+struct SubmissionFacts: Sendable {
+    struct Action: Sendable {
+        var theme: String
+        var kind: String
+        /// The activity (or description), for the list of actions no kind matched.
+        var name: String
+    }
+
+    struct Rated: Sendable {
+        var kind: String
+        var status: String
+        var text: String
+    }
+
+    var window: String
+    var institution: String
+    var actions: [Action] = []
+    var rag: [Rated] = []
+    var carried: [(theme: String, status: String)] = []
+    var scores: [(criterion: String, score: Int)] = []
+
+    init(row: SubmissionSummary, vocabulary: InitiativeVocabulary, rubrics: [Int: Rubric]) {
+        window = row.window
+        institution = row.institution ?? ""
+        let report = PrescreenReport.load(folder: row.folder)
+        actions = (report?.actionPlan ?? []).map { action in
+            let name = action.activity.isEmpty ? action.description : action.activity
+            return Action(
+                theme: action.theme, kind: vocabulary.kind(of: "\(action.activity) \(action.description)"),
+                name: String(name.prefix(80)))
+        }
+        rag = (report?.ragRows ?? []).map {
+            Rated(kind: vocabulary.kind(of: $0.action), status: $0.status, text: String($0.action.prefix(200)))
+        }
+        carried = (FollowThroughReport.load(folder: row.folder)?.carried ?? []).map { ($0.action.theme, $0.status) }
+        let rubric = Int(row.stage).flatMap { rubrics[$0] } ?? rubrics[1]
+        let stored = ReviewFiles.storedReviews(in: row.folder)
+        for assignment in AssignmentRecord.load(folder: row.folder) where assignment.status == .received {
+            guard let review = StoredReview.current(stored.filter { $0.reviewer == assignment.reviewer }) else {
+                continue
+            }
+            let ids = rubric?.scoredCriteria.map(\.id) ?? review.answers.scores.keys.sorted()
+            for id in ids {
+                if let score = review.answers.scores[id] { scores.append((rubric?.criterion(id)?.title ?? id, score)) }
+            }
+        }
     }
 }

@@ -2,12 +2,14 @@ import Archive
 import Foundation
 import Hashing
 import POSIX
+import Prescreen
 import Review
 
 public enum SyntheticArchive {
     /// Writes `count` plausible filed submissions into a new or empty archive
     /// at `root`, quickly (no flushing to disk): 150 made-up institutions, one submission a month each from
-    /// January 2019 on, each folder with `message.eml`, a PDF, `text.txt`, `prescreen.txt` and a
+    /// January 2019 on, each folder with `message.eml`, a PDF, `text.txt`, `prescreen.txt`, `prescreen.json` (a
+    /// twelve-action plan, and for Stage 2 and 3 a RAG analysis of eight rows) and a
     /// `submission.json` whose sizes and SHA-256 checksums are right; most with `reviews/assignments.json`
     /// (received, withdrawn and open reviewers, some overdue) and readable reviews; the older ones with
     /// `feedback.json`, `feedback.txt` and `feedback.pdf`; and a journal line per submission. The content is
@@ -62,11 +64,12 @@ public enum SyntheticArchive {
                 ok         Sign-off by the Institutional Lead (page 6)
 
                 """.utf8)
+            let report = try encoder.encode(syntheticReport(index: index, form: form))
             var files: [SubmissionRecord.File] = []
             for (fileName, data, role, pages) in [
                 (ArchiveLayout.messageFileName, message, SubmissionRecord.Role.message, nil as Int?),
                 (pdfName, pdf, .submission, 8), ("text.txt", text, .text, nil),
-                ("prescreen.txt", prescreen, .prescreen, nil),
+                ("prescreen.txt", prescreen, .prescreen, nil), ("prescreen.json", report, .prescreen, nil),
             ] {
                 try create(data, at: "\(folder)/\(fileName)")
                 files.append(
@@ -106,6 +109,14 @@ public enum SyntheticArchive {
                         try create(
                             Data("Review 1 of \(reference) by \(reviewer)\n\nScores: 3 of 4\n".utf8),
                             at: "\(folder)/reviews/review-\(slug)-1.txt")
+                        let criteria = ["visibility", "recognition", "career-development", "sustainability"]
+                        let scores = Dictionary(
+                            uniqueKeysWithValues: criteria.enumerated().map { ($1, 1 + (index + number + $0) % 4) })
+                        let review = StoredReview(
+                            reference: reference, reviewer: reviewer, reviewerName: reviewer, number: 1,
+                            received: due, supersedes: nil, stage: 1,
+                            answers: ReviewAnswers(scores: scores, comments: [:]), messageKey: nil, written: nil)
+                        try create(try encoder.encode(review), at: "\(folder)/reviews/review-\(slug)-1.json")
                     }
                 }
                 try create(try encoder.encode(assignments), at: "\(folder)/reviews/assignments.json")
@@ -130,6 +141,38 @@ public enum SyntheticArchive {
         let journalPath = "\(root)/journal.jsonl"
         if let existing = Paths.read(journalPath) { journal = existing + journal }
         try create(journal, at: journalPath)
+    }
+
+    /// A pre-screen report with a plan of twelve actions drawn from common kinds of initiative, and for a
+    /// Stage 2 or 3 form a RAG analysis of eight of them in rotating colours.
+    static func syntheticReport(index: Int, form: String) -> PrescreenReport {
+        let pool: [(String, String)] = [
+            ("Visibility", "Technician network"), ("Visibility", "Job descriptions review"),
+            ("Visibility", "Technician profiles on the website"), ("Recognition", "Annual technician awards"),
+            ("Recognition", "Professional registration with the Science Council"), ("Recognition", "Authorship policy"),
+            ("Career Development", "Career pathways framework"), ("Career Development", "CPD fund for technicians"),
+            ("Career Development", "Mentoring scheme"), ("Sustainability", "Apprenticeships"),
+            ("Sustainability", "Succession planning"), ("Sustainability", "Secondments between faculties"),
+            ("Visibility", "Seats on decision making committees"), ("Sustainability", "Refurbished workshop"),
+        ]
+        let plan = (0..<12).map { offset -> ActionPlanRow in
+            let (theme, activity) = pool[(index + offset * 5) % pool.count]
+            return ActionPlanRow(
+                theme: theme, activity: activity, description: "\(activity) across the institution",
+                timescale: "2026", page: 4 + offset / 6)
+        }
+        let kind = FormKind(rawValue: form) ?? .unknown
+        guard kind == .stage2 || kind == .stage3 else {
+            return PrescreenReport(form: kind, findings: [], actionPlan: plan)
+        }
+        let colours = ["green", "green", "amber", "red"]
+        let rows = (0..<8).map { offset in
+            RAGRow(action: pool[(index + offset * 3) % pool.count].1, status: colours[(index + offset) % 4], page: 3)
+        }
+        let count = { (colour: String) in rows.filter { $0.status == colour }.count }
+        return PrescreenReport(
+            form: kind, findings: [], actionPlan: plan,
+            rag: RAGCounts(red: count("red"), amber: count("amber"), green: count("green")), ragRows: rows)
     }
 
     /// 150 made-up institutions with short codes; a few names carry `&`, an apostrophe or an accent.
