@@ -11,8 +11,30 @@ public struct InitiativeVocabulary: Sendable, Equatable {
         public var phrases: [String]
     }
 
-    public var kinds: [Kind]
+    public var kinds: [Kind] {
+        didSet { index = Self.index(kinds) }
+    }
     public static let other = "Other"
+    /// Each phrase's words by its first word, with the kind's position: a text is read once, word by word.
+    private var index: [String: [(words: [String], kind: Int)]]
+
+    public init(kinds: [Kind]) {
+        self.kinds = kinds
+        index = Self.index(kinds)
+    }
+
+    public static func == (a: InitiativeVocabulary, b: InitiativeVocabulary) -> Bool { a.kinds == b.kinds }
+
+    private static func index(_ kinds: [Kind]) -> [String: [(words: [String], kind: Int)]] {
+        var index: [String: [(words: [String], kind: Int)]] = [:]
+        for (position, kind) in kinds.enumerated() {
+            for phrase in kind.phrases {
+                let words = phrase.split(separator: " ").map(String.init)
+                if let first = words.first { index[first, default: []].append((words, position)) }
+            }
+        }
+        return index
+    }
 
     /// Reads `Kind: phrase, phrase, …` lines; `#` starts a note. Returns the problems with their lines.
     public static func parse(_ text: String) -> (InitiativeVocabulary, [String]) {
@@ -39,9 +61,15 @@ public struct InitiativeVocabulary: Sendable, Equatable {
 
     /// The kind of an action, or `Other`.
     public func kind(of text: String) -> String {
-        let padded = " \(Self.normalised(text)) "
-        for kind in kinds where kind.phrases.contains(where: { padded.contains(" \($0) ") }) { return kind.name }
-        return Self.other
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        var best: Int?
+        for (start, word) in words.enumerated() {
+            for candidate in index[word] ?? [] where candidate.kind < (best ?? Int.max) {
+                let end = start + candidate.words.count
+                if end <= words.count, Array(words[start..<end]) == candidate.words { best = candidate.kind }
+            }
+        }
+        return best.map { kinds[$0].name } ?? Self.other
     }
 
     /// Lower case, letters and digits only, one space between words.

@@ -332,9 +332,13 @@ struct InsightsCommand: Command {
             archive: settings.archive, filter: .init(window: window, sinceYear: since), vocabulary: vocabulary,
             rubrics: RubricLibrary.load(folder: settings.rubricsFolder).rubrics,
             nameInstitutions: settings.nameInstitutions, now: now)
+        let first = !FileManager.default.fileExists(
+            atPath: "\(settings.archive)/\(InsightsReport.folderName)/index.html")
         let folder = try InsightsReport.write(insights, archive: settings.archive, now: now)
-        // The archive's index links the insights from now on.
-        try ArchiveIndex.rebuild(archive: settings.archive, now: now, rubricsFolder: settings.rubricsFolder)
+        // The archive's index links the insights from the first time on.
+        if first {
+            try ArchiveIndex.rebuild(archive: settings.archive, now: now, rubricsFolder: settings.rubricsFolder)
+        }
         print(InsightsReport.summary(insights, folder: folder), terminator: "")
         return ExitStatus.success
     }
