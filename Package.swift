@@ -52,7 +52,7 @@ let package = Package(
             dependencies: ["Service", "Archive", "Configuration", "MIME", "Review", "PDFWriter"]),
         .target(
             name: "Insights",  // across the sector: kinds of initiative, RAG outcomes, medians, charts
-            dependencies: ["ArchiveView", "Archive", "Prescreen", "Review", "FollowThrough", "PDFWriter"]),
+            dependencies: ["ArchiveView", "Archive", "Prescreen", "Review", "FollowThrough", "PDFWriter", "Hashing"]),
         .target(
             name: "CoordinatorDesk",  // coordinators' replies to notices, obeyed as commands
             dependencies: ["Service", "ReviewDesk", "Feedback", "Archive", "Configuration", "MIME", "Review", "Hashing"]),

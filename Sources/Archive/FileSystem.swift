@@ -77,6 +77,11 @@ public enum FileSystem {
     /// The size of a file in bytes, or nil when there is none.
     public static func size(_ path: String) -> Int? { Paths.size(path) }
 
+    /// `size.mtime` of a file, or `-` when it is missing: it changes whenever the file is rewritten.
+    public static func stamp(_ path: String) -> String {
+        Paths.stamp(path).map { "\($0.size).\($0.modified)" } ?? "-"
+    }
+
     /// Reads a whole small file.
     public static func read(_ path: String) -> Data? { Paths.read(path) }
 

@@ -47,7 +47,7 @@ public enum ArchiveScanner {
         }
     }
 
-    static func normalized(_ archive: String) -> String {
+    public static func normalized(_ archive: String) -> String {
         var root = archive
         while root.count > 1, root.hasSuffix("/") { root.removeLast() }
         return root
@@ -55,12 +55,12 @@ public enum ArchiveScanner {
 
     /// The top-level folders that hold submissions: every institution, and `_Unidentified`; not the service's
     /// other `_` folders, nor hidden ones.
-    static func holdsSubmissions(_ top: String) -> Bool {
+    public static func holdsSubmissions(_ top: String) -> Bool {
         !top.hasPrefix(".") && (!top.hasPrefix("_") || top == ArchiveLayout.unidentifiedFolder)
     }
 
     /// `<top>/<year>/<month>/<reference>` for every candidate submission folder, relative to the root.
-    static func submissionFolders(root: String) -> [String] {
+    public static func submissionFolders(root: String) -> [String] {
         var folders: [String] = []
         for top in Paths.entries(root) where top.isDirectory && holdsSubmissions(top.name) {
             for year in Paths.entries("\(root)/\(top.name)") where year.isDirectory && !year.name.hasPrefix(".") {

@@ -99,16 +99,21 @@ public struct SectorInsights: Sendable, Equatable {
         nameInstitutions: Bool, now: Date
     ) -> SectorInsights {
         var insights = SectorInsights(filter: filter)
-        let rows = ArchiveScanner.summaries(archive: archive, now: now).filter {
-            $0.institution != nil && filter.admits($0.window)
+        let root = ArchiveScanner.normalized(archive)
+        let key = InsightsCache.key(vocabulary: vocabulary, rubrics: rubrics)
+        let cached = InsightsCache.load(root: root, key: key)
+        // A folder's facts are read again only when one of its files changed; the rest come from the cache.
+        let all = Parallel.map(ArchiveScanner.submissionFolders(root: root), minimumPerWorker: 64) { relative in
+            let stamp = SubmissionFacts.stamp(folder: "\(root)/\(relative)")
+            if let known = cached[relative], known.stamp == stamp { return known }
+            return SubmissionFacts(
+                root: root, relative: relative, stamp: stamp, vocabulary: vocabulary, rubrics: rubrics)
         }
-        insights.submissions = rows.count
-        insights.institutions = Set(rows.compactMap(\.institution)).count
-        insights.windows = Set(rows.map(\.window)).sorted()
-        // Each submission's files are read on every core; the counting below is cheap.
-        let facts = Parallel.map(rows, minimumPerWorker: 64) { row in
-            SubmissionFacts(row: row, vocabulary: vocabulary, rubrics: rubrics)
-        }
+        try? InsightsCache.save(all, root: root, key: key)
+        let facts = all.filter { $0.filed && $0.institution != nil && filter.admits($0.window) }
+        insights.submissions = facts.count
+        insights.institutions = Set(facts.compactMap(\.institution)).count
+        insights.windows = Set(facts.map(\.window)).sorted()
         var kindInstitutions: [String: Set<String>] = [:]
         var kindActions: [String: Int] = [:]
         var kindOutcomes: [String: Outcome] = [:]
@@ -120,7 +125,7 @@ public struct SectorInsights: Sendable, Equatable {
             for action in fact.actions {
                 themes.insert(action.theme)
                 insights.actionsByTheme[fact.window, default: [:]][action.theme, default: 0] += 1
-                kindInstitutions[action.kind, default: []].insert(fact.institution)
+                kindInstitutions[action.kind, default: []].insert(fact.institution ?? "")
                 kindActions[action.kind, default: 0] += 1
                 if action.kind == InitiativeVocabulary.other { unmatched[action.name, default: 0] += 1 }
             }
@@ -128,16 +133,17 @@ public struct SectorInsights: Sendable, Equatable {
                 kindOutcomes[rag.kind, default: Outcome()].add(rag.status)
                 // Quotes only where institutions may be named: a quote alone can say whose it is.
                 if nameInstitutions, rag.status == "green", insights.examples.count < 200 {
-                    insights.examples.append(Example(kind: rag.kind, text: rag.text, institution: fact.institution))
+                    insights.examples.append(
+                        Example(kind: rag.kind, text: rag.text, institution: fact.institution ?? ""))
                 }
             }
             for carried in fact.carried {
                 insights.outcomeByTheme[carried.theme, default: Outcome()].add(carried.status)
             }
-            for (title, score) in fact.scores {
-                if !criterionOrder.contains(title) { criterionOrder.append(title) }
-                scores[title, default: [:]][fact.window, default: []].append(score)
-                scores[title, default: [:]]["all", default: []].append(score)
+            for score in fact.scores {
+                if !criterionOrder.contains(score.criterion) { criterionOrder.append(score.criterion) }
+                scores[score.criterion, default: [:]][fact.window, default: []].append(score.value)
+                scores[score.criterion, default: [:]]["all", default: []].append(score.value)
             }
         }
         let known = formThemes.filter(themes.contains)
@@ -164,32 +170,68 @@ public struct SectorInsights: Sendable, Equatable {
     }
 }
 
-/// What one submission adds to the insights, read from its folder.
-struct SubmissionFacts: Sendable {
-    struct Action: Sendable {
+/// What one submission adds to the insights, read from its folder, and the stamp of the files it was read from.
+struct SubmissionFacts: Sendable, Equatable {
+    struct Action: Sendable, Equatable {
         var theme: String
         var kind: String
         /// The activity (or description), for the list of actions no kind matched.
         var name: String
     }
 
-    struct Rated: Sendable {
+    struct Rated: Sendable, Equatable {
         var kind: String
         var status: String
         var text: String
     }
 
-    var window: String
-    var institution: String
+    struct Score: Sendable, Equatable {
+        var criterion: String
+        var value: Int
+    }
+
+    struct Carried: Sendable, Equatable {
+        var theme: String
+        var status: String
+    }
+
+    /// The folder from the archive root.
+    var folder: String
+    var stamp: String
+    /// False for a folder without a readable `submission.json` of a filed submission.
+    var filed = false
+    var window = ""
+    var institution: String?
     var actions: [Action] = []
     var rag: [Rated] = []
-    var carried: [(theme: String, status: String)] = []
-    var scores: [(criterion: String, score: Int)] = []
+    var carried: [Carried] = []
+    var scores: [Score] = []
 
-    init(row: SubmissionSummary, vocabulary: InitiativeVocabulary, rubrics: [Int: Rubric]) {
-        window = row.window
-        institution = row.institution ?? ""
-        let report = PrescreenReport.load(folder: row.folder)
+    /// The files whose change changes the facts: the record, the pre-screen, the follow-through, the reviews.
+    static func stamp(folder: String) -> String {
+        [
+            ArchiveLayout.recordFileName, PrescreenReport.fileName, FollowThroughReport.fileName,
+            "\(AssignmentRecord.folderName)/\(AssignmentRecord.fileName)", AssignmentRecord.folderName,
+        ].map { FileSystem.stamp("\(folder)/\($0)") }.joined(separator: " ")
+    }
+
+    init(folder: String, stamp: String) {
+        self.folder = folder
+        self.stamp = stamp
+    }
+
+    init(root: String, relative: String, stamp: String, vocabulary: InitiativeVocabulary, rubrics: [Int: Rubric]) {
+        self.init(folder: relative, stamp: stamp)
+        let folder = "\(root)/\(relative)"
+        guard let record = try? SubmissionRecord.load("\(folder)/\(ArchiveLayout.recordFileName)"),
+            record.status == .filed
+        else { return }
+        filed = true
+        window = ArchiveScanner.window(year: record.year, month: record.month)
+        // A submission a coordinator moved under an institution is that institution's (as the scanner says).
+        let top = relative.split(separator: "/").first.map(String.init) ?? ""
+        institution = record.institution ?? (top == ArchiveLayout.unidentifiedFolder ? nil : top)
+        let report = PrescreenReport.load(folder: folder)
         actions = (report?.actionPlan ?? []).map { action in
             let name = action.activity.isEmpty ? action.description : action.activity
             return Action(
@@ -199,16 +241,20 @@ struct SubmissionFacts: Sendable {
         rag = (report?.ragRows ?? []).map {
             Rated(kind: vocabulary.kind(of: $0.action), status: $0.status, text: String($0.action.prefix(200)))
         }
-        carried = (FollowThroughReport.load(folder: row.folder)?.carried ?? []).map { ($0.action.theme, $0.status) }
-        let rubric = Int(row.stage).flatMap { rubrics[$0] } ?? rubrics[1]
-        let stored = ReviewFiles.storedReviews(in: row.folder)
-        for assignment in AssignmentRecord.load(folder: row.folder) where assignment.status == .received {
+        carried = (FollowThroughReport.load(folder: folder)?.carried ?? []).map {
+            Carried(theme: $0.action.theme, status: $0.status)
+        }
+        let rubric = record.stage.flatMap { rubrics[$0] } ?? rubrics[1]
+        let stored = ReviewFiles.storedReviews(in: folder)
+        for assignment in AssignmentRecord.load(folder: folder) where assignment.status == .received {
             guard let review = StoredReview.current(stored.filter { $0.reviewer == assignment.reviewer }) else {
                 continue
             }
             let ids = rubric?.scoredCriteria.map(\.id) ?? review.answers.scores.keys.sorted()
             for id in ids {
-                if let score = review.answers.scores[id] { scores.append((rubric?.criterion(id)?.title ?? id, score)) }
+                if let score = review.answers.scores[id] {
+                    scores.append(Score(criterion: rubric?.criterion(id)?.title ?? id, value: score))
+                }
             }
         }
     }

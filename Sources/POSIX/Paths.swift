@@ -48,6 +48,14 @@ public enum Paths {
         public var isDirectory: Bool
     }
 
+    /// A file's size and modification time (nanoseconds), which change when it is rewritten; nil when it is
+    /// missing. Cheap (one `stat`), for telling whether a derived result is still current.
+    public static func stamp(_ path: String) -> (size: Int, modified: Int)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return (Int(info.st_size), Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+    }
+
     /// The entries of a folder (without `.` and `..`), unsorted; empty when it cannot be read.
     public static func entries(_ path: String) -> [Entry] {
         guard let directory = opendir(path) else { return [] }
