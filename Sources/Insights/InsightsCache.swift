@@ -25,11 +25,22 @@ enum InsightsCache {
 
     static func load(root: String, key: String) -> [String: SubmissionFacts] {
         guard let data = FileSystem.read("\(root)/\(fileName)") else { return [:] }
+        let bytes = [UInt8](data)
         var facts: [String: SubmissionFacts] = [:]
         var current: SubmissionFacts?
         var first = true
-        for line in data.split(separator: 0x0A) {
-            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map(unescape)
+        var start = 0
+        // Read as bytes: a line at a time, its fields split at tabs (an escaped tab is `\t`, never a tab).
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            var fields: [String] = []
+            var fieldStart = start
+            for index in start...end where index == end || bytes[index] == 0x09 {
+                fields.append(unescape(bytes[fieldStart..<index]))
+                fieldStart = index + 1
+            }
+            start = end + 1
             if first {
                 guard fields.count == 2, fields[0] == "K", fields[1] == key else { return [:] }
                 first = false
@@ -75,14 +86,14 @@ enum InsightsCache {
     }
 
     static func escape(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
             .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
     }
 
-    static func unescape(_ bytes: Data.SubSequence) -> String {
+    static func unescape(_ bytes: ArraySlice<UInt8>) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
-        guard text.contains("\\") else { return text }
+        guard bytes.contains(0x5C) else { return text }
         var out = ""
         var escaped = false
         for character in text {

@@ -109,7 +109,10 @@ public struct SectorInsights: Sendable, Equatable {
             return SubmissionFacts(
                 root: root, relative: relative, stamp: stamp, vocabulary: vocabulary, rubrics: rubrics)
         }
-        try? InsightsCache.save(all, root: root, key: key)
+        // Written again only when a folder was read anew or is gone.
+        if all.count != cached.count || all.contains(where: { cached[$0.folder] != $0 }) {
+            try? InsightsCache.save(all, root: root, key: key)
+        }
         let facts = all.filter { $0.filed && $0.institution != nil && filter.admits($0.window) }
         insights.submissions = facts.count
         insights.institutions = Set(facts.compactMap(\.institution)).count
