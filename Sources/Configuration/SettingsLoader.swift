@@ -154,34 +154,17 @@ public struct SettingsLoader {
         }
         let reminderDaysBefore = reviewInteger("reminder-days-before", default: 3, range: 0...60)
         let overdueNotifyDays = reviewInteger("overdue-notify-days", default: 7, range: 1...120)
-        var autoAssign = true
-        if let text = ini.value("review", "auto-assign")?.lowercased() {
-            if ["yes", "true", "on"].contains(text) {
-                autoAssign = true
-            } else if ["no", "false", "off"].contains(text) {
-                autoAssign = false
-            } else {
-                problem("review", "auto-assign", "auto-assign must be yes or no")
-            }
+        /// A yes/no key (also true/false, on/off); anything else is a problem on its line.
+        func yesNo(_ section: String, _ key: String, default fallback: Bool) -> Bool {
+            guard let text = ini.value(section, key)?.lowercased() else { return fallback }
+            if ["yes", "true", "on"].contains(text) { return true }
+            if ["no", "false", "off"].contains(text) { return false }
+            problem(section, key, "\(key) must be yes or no")
+            return fallback
         }
-
-        var autoSendFeedback = false
-        if let text = ini.value("feedback", "auto-send")?.lowercased() {
-            if ["yes", "true", "on"].contains(text) {
-                autoSendFeedback = true
-            } else if !["no", "false", "off"].contains(text) {
-                problem("feedback", "auto-send", "auto-send must be yes or no")
-            }
-        }
-
-        var nameInstitutions = false
-        if let text = ini.value("insights", "name-institutions")?.lowercased() {
-            if ["yes", "true", "on"].contains(text) {
-                nameInstitutions = true
-            } else if !["no", "false", "off"].contains(text) {
-                problem("insights", "name-institutions", "name-institutions must be yes or no")
-            }
-        }
+        let autoAssign = yesNo("review", "auto-assign", default: true)
+        let autoSendFeedback = yesNo("feedback", "auto-send", default: false)
+        let nameInstitutions = yesNo("insights", "name-institutions", default: false)
         let vocabulary = ini.value("insights", "vocabulary").flatMap { $0.isEmpty ? nil : $0 } ?? "initiatives.txt"
 
         var remindLeadsWeeks = 0

@@ -30,16 +30,15 @@ enum InsightsPage {
         let rated = insights.kinds.filter { $0.outcome.total > 0 }.map(\.kind)
         out += chart(
             table.section("rag-by-kind"), groups: rated, keys: ["green", "amber", "red"], colours: ragColours)
-        out += "<table class=\"sortable\">\n<thead><tr><th>Kind</th><th>Institutions</th><th>Actions</th>"
-        out += "<th>Green</th><th>Amber</th><th>Red</th><th>Completed</th></tr></thead>\n<tbody>\n"
-        for kind in insights.kinds {
-            let share = kind.outcome.total > 0 ? "\(kind.outcome.green * 100 / kind.outcome.total)%" : "-"
-            out += "<tr><td>\(HTML.escape(kind.kind))</td><td class=\"n\">\(kind.institutions)</td>"
-            out += "<td class=\"n\">\(kind.actions)</td><td class=\"n\">\(kind.outcome.green)</td>"
-            out += "<td class=\"n\">\(kind.outcome.amber)</td><td class=\"n\">\(kind.outcome.red)</td>"
-            out += "<td class=\"n\">\(share)</td></tr>\n"
-        }
-        out += "</tbody>\n</table>\n"
+        out += HTML.table(
+            ["Kind", "Institutions", "Actions", "Green", "Amber", "Red", "Completed"], sortable: true,
+            rows: insights.kinds.map { kind in
+                let share = kind.outcome.total > 0 ? "\(kind.outcome.green * 100 / kind.outcome.total)%" : "-"
+                return [
+                    .text(kind.kind), .number(kind.institutions), .number(kind.actions), .number(kind.outcome.green),
+                    .number(kind.outcome.amber), .number(kind.outcome.red), .text(share, css: "n"),
+                ]
+            })
 
         let themed = insights.themes.filter { (insights.outcomeByTheme[$0]?.total ?? 0) > 0 }
         if !themed.isEmpty {
@@ -50,28 +49,23 @@ enum InsightsPage {
         }
 
         if !insights.criteria.isEmpty {
-            out += "<h2>Reviewers' median scores by criterion</h2>\n<table>\n<thead><tr><th>Criterion</th>"
-            for window in insights.windows { out += "<th>\(HTML.escape(window))</th>" }
-            out += "<th>All</th></tr></thead>\n<tbody>\n"
-            for criterion in insights.criteria {
-                out += "<tr><td>\(HTML.escape(criterion))</td>"
-                for window in insights.windows + ["all"] {
-                    let value = insights.medians[criterion]?[window].map { String(format: "%g", $0) } ?? "-"
-                    out += "<td class=\"n\">\(value)</td>"
-                }
-                out += "</tr>\n"
-            }
-            out += "</tbody>\n</table>\n"
+            out += "<h2>Reviewers' median scores by criterion</h2>\n"
+            out += HTML.table(
+                ["Criterion"] + insights.windows + ["All"],
+                rows: insights.criteria.map { criterion in
+                    [.text(criterion)]
+                        + (insights.windows + ["all"]).map { window in
+                            .text(
+                                insights.medians[criterion]?[window].map { String(format: "%g", $0) } ?? "-", css: "n")
+                        }
+                })
         }
 
         if !insights.examples.isEmpty {
-            out += "<h2>What works: green actions</h2>\n<table class=\"sortable\">\n<thead><tr><th>Kind</th>"
-            out += "<th>Institution</th><th>Action</th></tr></thead>\n<tbody>\n"
-            for example in insights.examples {
-                out += "<tr><td>\(HTML.escape(example.kind))</td><td>\(HTML.escape(example.institution))</td>"
-                out += "<td>\(HTML.escape(example.text))</td></tr>\n"
-            }
-            out += "</tbody>\n</table>\n"
+            out += "<h2>What works: green actions</h2>\n"
+            out += HTML.table(
+                ["Kind", "Institution", "Action"], sortable: true,
+                rows: insights.examples.map { [.text($0.kind), .text($0.institution), .text($0.text)] })
         }
 
         if !insights.unmatched.isEmpty {

@@ -6,29 +6,6 @@ import Testing
 /// The archive's site, opened in a real headless Chromium: every link on every page goes to a file that
 /// exists, and what senders wrote (scripts, direction marks, `../`) shows as text, never as markup.
 @Suite(.serialized) struct ArchiveSiteTests {
-    /// Every `href` in a document, HTML-unescaped and percent-decoded.
-    static func links(_ html: String) throws -> [String] {
-        let pattern = try NSRegularExpression(pattern: "href=\"([^\"]*)\"")
-        return try pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)).map { match in
-            let raw = String(html[Range(match.range(at: 1), in: html)!])
-            let unescaped = raw.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(
-                of: "&#39;", with: "'"
-            )
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&amp;", with: "&")
-            return try #require(unescaped.removingPercentEncoding, "not percent-encoded: \(raw)")
-        }
-    }
-
-    /// `folder/link` with `.` and `..` resolved, relative to the archive root.
-    static func resolve(_ link: String, from folder: String) -> String {
-        var parts: [Substring] = []
-        for part in (folder.isEmpty ? link : "\(folder)/\(link)").split(separator: "/") {
-            if part == ".." { _ = parts.popLast() } else if part != "." { parts.append(part) }
-        }
-        return parts.joined(separator: "/")
-    }
-
     @Test func everyPageOpensInABrowserEveryLinkResolvesAndSendersTextIsOnlyText() throws {
         let (lab, service, record) = try ServiceFixture.reviewed()
         // A sender who tries everything: markup in the subject and file name, a direction override, `../`.
@@ -57,9 +34,9 @@ import Testing
             #expect(!dom.lowercased().contains("<img"), "\(page): a sender's markup became an element")
             #expect(dom.components(separatedBy: "<script").count <= 2, "\(page): only the page's own script")
             let folder = (page as NSString).deletingLastPathComponent
-            for link in try Self.links(dom) where !link.hasPrefix("#") {
+            for link in SiteLinks.links(dom) where !link.hasPrefix("#") {
                 #expect(!link.contains("://") && !link.hasPrefix("/"), "\(page): not relative: \(link)")
-                let target = Self.resolve(link, from: folder)
+                let target = SiteLinks.resolve(link, from: folder)
                 var isDirectory: ObjCBool = false
                 let exists = FileManager.default.fileExists(
                     atPath: "\(service.archive)/\(target)", isDirectory: &isDirectory)

@@ -107,8 +107,8 @@ import Testing
         for name in ["Liverpool", "Aberystwyth", "ljmu", "aber.test"] {
             #expect(!page.contains(name), "\(name) is named on the page")
         }
-        for link in try ArchiveSiteTests.links(page) where !link.hasPrefix("#") {
-            let target = ArchiveSiteTests.resolve(link, from: "insights")
+        for link in SiteLinks.links(page) where !link.hasPrefix("#") {
+            let target = SiteLinks.resolve(link, from: "insights")
             #expect(FileManager.default.fileExists(atPath: "\(service.archive)/\(target)"), "\(link)")
         }
         // Every bar segment is a CSV row, and every charted CSV row is a segment.

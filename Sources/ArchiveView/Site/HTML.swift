@@ -58,6 +58,35 @@ public enum HTML {
         "<a href=\"\(href(path))\">\(escape(label))</a>"
     }
 
+    /// One table cell: its HTML (already escaped) and, optionally, its class (`n` right-aligns a number;
+    /// `ok`, `attention`, `missing`, … colour it).
+    public struct Cell: Sendable {
+        public var html: String
+        public var css: String?
+
+        /// Text, escaped.
+        public static func text(_ text: String, css: String? = nil) -> Cell { Cell(html: escape(text), css: css) }
+        /// A number, right-aligned.
+        public static func number(_ value: Int) -> Cell { Cell(html: "\(value)", css: "n") }
+        /// A link to `path` showing `label`.
+        public static func link(_ path: String, _ label: String) -> Cell { Cell(html: HTML.link(path, label)) }
+    }
+
+    /// A table with a header row; `sortable` lets a click on a header sort it.
+    public static func table(_ headers: [String], sortable: Bool = false, rows: [[Cell]]) -> String {
+        var out = sortable ? "<table class=\"sortable\">\n" : "<table>\n"
+        out += "<thead><tr>" + headers.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for row in rows {
+            out += "<tr>"
+            for cell in row {
+                out += cell.css.map { "<td class=\"\(escape($0))\">" } ?? "<td>"
+                out += cell.html + "</td>"
+            }
+            out += "</tr>\n"
+        }
+        return out + "</tbody>\n</table>\n"
+    }
+
     /// A whole page: `up` is the way from the page's folder to the archive root (`""`, `"../"`, …), used by
     /// the navigation line; `trail` names the pages between the index and this one.
     public static func page(title: String, up: String, trail: [(path: String, label: String)] = [], body: String)

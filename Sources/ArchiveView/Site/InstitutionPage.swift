@@ -26,18 +26,17 @@ public enum InstitutionPage {
             out += "\(rows.map(\.received).min().map { days.day($0) } ?? "-")"
             out += stages.isEmpty ? ".</p>\n" : " (\(HTML.escape(stages))).</p>\n"
         }
-        out += "<table class=\"sortable\">\n<thead><tr><th>Reference</th><th>Window</th><th>Stage</th>"
-        out += "<th>Received</th><th>Pre-screen</th><th>Reviewers</th><th>Feedback</th></tr></thead>\n<tbody>\n"
-        for row in rows.sorted(by: { $0.received > $1.received }) {
+        let table = rows.sorted(by: { $0.received > $1.received }).map { row -> [HTML.Cell] in
             let inside = String(row.relativeFolder.dropFirst(top.count + 1))
-            out += "<tr><td>\(HTML.link(inside + "/" + SubmissionPage.fileName, row.reference))</td>"
-            out += "<td>\(HTML.escape(row.window))</td><td>\(HTML.escape(row.stage))</td>"
-            out += "<td>\(days.day(row.received))</td>"
-            out += "<td class=\"\(HTML.escape(row.prescreen ?? ""))\">\(HTML.escape(row.prescreen ?? "-"))</td>"
-            out += "<td>\(HTML.escape(row.reviewersText))</td>"
-            out += "<td class=\"\(HTML.escape(row.feedback))\">\(HTML.escape(row.feedback))</td></tr>\n"
+            return [
+                .link(inside + "/" + SubmissionPage.fileName, row.reference), .text(row.window), .text(row.stage),
+                .text(days.day(row.received)), .text(row.prescreen ?? "-", css: row.prescreen),
+                .text(row.reviewersText), .text(row.feedback, css: row.feedback),
+            ]
         }
-        out += "</tbody>\n</table>\n"
+        out += HTML.table(
+            ["Reference", "Window", "Stage", "Received", "Pre-screen", "Reviewers", "Feedback"], sortable: true,
+            rows: table)
         let title = unidentified ? "Submissions not yet identified" : (rows.first?.institution ?? top)
         return HTML.page(title: title, up: "../", body: out)
     }

@@ -42,27 +42,23 @@ public enum QuarantinePage {
         var out = "<p class=\"muted\">Written by tcreview. "
         out += "Nothing here reached a reviewer; each message is kept exactly as it arrived.</p>\n"
         if entries.isEmpty { out += "<p>The quarantine is empty.</p>\n" }
-        out += "<table class=\"sortable\">\n<thead><tr><th>Kept as</th><th>Received</th><th>From</th><th>Subject</th>"
-        out += "<th>Why</th><th>What to do</th></tr></thead>\n<tbody>\n"
-        for entry in entries {
-            let email =
-                entry.record.map {
-                    "\(entry.relative)/\($0.files.first { $0.role == .message }?.name ?? ArchiveLayout.messageFileName)"
-                }
-                ?? entry.notes.first?.message
-            out += "<tr><td>\(email.map { HTML.link($0, entry.id) } ?? HTML.escape(entry.id))</td>"
-            if let record = entry.record {
-                out += "<td>\(days.day(record.received))</td><td>\(HTML.escape(record.senderAddress))</td>"
-                out += "<td>\(HTML.escape(record.subject ?? ""))</td><td>\(HTML.escape(record.reason ?? ""))</td>"
-            } else {
-                out += "<td></td><td></td><td></td><td>"
-                out += entry.notes.map { HTML.escape($0.text.trimmingCharacters(in: .whitespacesAndNewlines)) }
-                    .joined(separator: "<br>")
-                out += "</td>"
+        let rows = entries.map { entry -> [HTML.Cell] in
+            let message = entry.record?.files.first { $0.role == .message }?.name ?? ArchiveLayout.messageFileName
+            let email = entry.record.map { _ in "\(entry.relative)/\(message)" } ?? entry.notes.first?.message
+            let kept: HTML.Cell = email.map { .link($0, entry.id) } ?? .text(entry.id)
+            guard let record = entry.record else {
+                let notes = entry.notes.map { HTML.escape($0.text.trimmingCharacters(in: .whitespacesAndNewlines)) }
+                return [
+                    kept, .text(""), .text(""), .text(""), HTML.Cell(html: notes.joined(separator: "<br>")),
+                    .text(advice(entry)),
+                ]
             }
-            out += "<td>\(HTML.escape(advice(entry)))</td></tr>\n"
+            return [
+                kept, .text(days.day(record.received)), .text(record.senderAddress), .text(record.subject ?? ""),
+                .text(record.reason ?? ""), .text(advice(entry)),
+            ]
         }
-        out += "</tbody>\n</table>\n"
+        out += HTML.table(["Kept as", "Received", "From", "Subject", "Why", "What to do"], sortable: true, rows: rows)
         return HTML.page(title: "Quarantine", up: "../", body: out)
     }
 

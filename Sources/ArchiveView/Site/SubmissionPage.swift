@@ -101,15 +101,14 @@ public enum SubmissionPage {
     }
 
     private static func files(_ record: SubmissionRecord) -> String {
-        var out = "<h2>Files</h2>\n<table>\n<thead><tr><th>File</th><th>Sent as</th><th>Pages</th><th>Size</th>"
-        out += "<th>SHA-256</th></tr></thead>\n<tbody>\n"
-        for file in record.files {
-            out += "<tr><td>\(HTML.link(file.name, file.name))</td>"
-            out += "<td>\(HTML.escape(file.originalName.flatMap { $0 == file.name ? nil : $0 } ?? ""))</td>"
-            out += "<td class=\"n\">\(file.pages.map(String.init) ?? "")</td>"
-            out += "<td class=\"n\">\(file.size)</td><td class=\"evidence\">\(HTML.escape(file.sha256))</td></tr>\n"
+        let rows = record.files.map { file -> [HTML.Cell] in
+            [
+                .link(file.name, file.name), .text(file.originalName.flatMap { $0 == file.name ? nil : $0 } ?? ""),
+                .text(file.pages.map(String.init) ?? "", css: "n"), .number(file.size),
+                .text(file.sha256, css: "evidence"),
+            ]
         }
-        return out + "</tbody>\n</table>\n"
+        return "<h2>Files</h2>\n" + HTML.table(["File", "Sent as", "Pages", "Size", "SHA-256"], rows: rows)
     }
 
     private static func prescreen(_ content: Content) -> String {
@@ -124,18 +123,17 @@ public enum SubmissionPage {
             out += "<p>"
         }
         out += "Findings marked <span class=\"unsure\">unsure</span> went to the coordinators only.</p>\n"
-        out += "<table class=\"sortable\">\n<thead><tr><th>Level</th><th>Finding</th><th>Detail</th><th>Page</th>"
-        out += "<th>Evidence</th><th>Certain</th></tr></thead>\n<tbody>\n"
-        for finding in report.findings {
+        let rows = report.findings.map { finding -> [HTML.Cell] in
             let sure = finding.certainty == .certain
-            out +=
-                "<tr><td class=\"\(HTML.escape(finding.level.rawValue))\">\(HTML.escape(finding.level.rawValue))</td>"
-            out += "<td>\(HTML.escape(finding.title))</td><td>\(HTML.escape(finding.detail))</td>"
-            out += "<td class=\"n\">\(finding.page.map(String.init) ?? "")</td>"
-            out += "<td class=\"evidence\">\(HTML.escape(finding.evidence ?? ""))</td>"
-            out += "<td class=\"\(sure ? "ok" : "unsure")\">\(sure ? "yes" : "unsure: coordinators only")</td></tr>\n"
+            return [
+                .text(finding.level.rawValue, css: finding.level.rawValue), .text(finding.title),
+                .text(finding.detail), .text(finding.page.map(String.init) ?? "", css: "n"),
+                .text(finding.evidence ?? "", css: "evidence"),
+                .text(sure ? "yes" : "unsure: coordinators only", css: sure ? "ok" : "unsure"),
+            ]
         }
-        return out + "</tbody>\n</table>\n"
+        return out
+            + HTML.table(["Level", "Finding", "Detail", "Page", "Evidence", "Certain"], sortable: true, rows: rows)
     }
 
     private static func actionPlan(_ report: PrescreenReport?) -> String {
@@ -146,14 +144,13 @@ public enum SubmissionPage {
             out +=
                 "<span class=\"attention\">\(rag.amber) amber</span>, <span class=\"ok\">\(rag.green) green</span>.</p>\n"
         }
-        out += "<table class=\"sortable\">\n<thead><tr><th>Theme</th><th>Activity</th><th>Description</th>"
-        out += "<th>Timescale</th><th>Page</th></tr></thead>\n<tbody>\n"
-        for action in report.actionPlan {
-            out += "<tr><td>\(HTML.escape(action.theme))</td><td>\(HTML.escape(action.activity))</td>"
-            out += "<td>\(HTML.escape(action.description))</td><td>\(HTML.escape(action.timescale))</td>"
-            out += "<td class=\"n\">\(action.page)</td></tr>\n"
+        let rows = report.actionPlan.map { action -> [HTML.Cell] in
+            [
+                .text(action.theme), .text(action.activity), .text(action.description), .text(action.timescale),
+                .number(action.page),
+            ]
         }
-        return out + "</tbody>\n</table>\n"
+        return out + HTML.table(["Theme", "Activity", "Description", "Timescale", "Page"], sortable: true, rows: rows)
     }
 
     private static func followThrough(_ report: FollowThroughReport?) -> String {
@@ -163,16 +160,16 @@ public enum SubmissionPage {
         out += "coordinators and reviewers, never told to the institution. "
         out += "\(HTML.link(FollowThroughReport.textFileName, FollowThroughReport.textFileName))</p>\n"
         if !report.carried.isEmpty {
-            out += "<table class=\"sortable\">\n<thead><tr><th>Status</th><th>Previous action</th><th>Theme</th>"
-            out += "<th>In the RAG analysis as</th><th>Shared words</th></tr></thead>\n<tbody>\n"
-            for item in report.carried {
+            let rows = report.carried.map { item -> [HTML.Cell] in
                 let css = ["green": "ok", "amber": "attention", "red": "missing"][item.status] ?? "unsure"
-                out += "<tr><td class=\"\(css)\">\(HTML.escape(item.status))</td>"
-                out += "<td>\(HTML.escape(item.action.activity))</td><td>\(HTML.escape(item.action.theme))</td>"
-                out += "<td>\(HTML.escape(item.ragRow))</td>"
-                out += "<td class=\"evidence\">\(HTML.escape(item.shared.joined(separator: ", ")))</td></tr>\n"
+                return [
+                    .text(item.status, css: css), .text(item.action.activity), .text(item.action.theme),
+                    .text(item.ragRow), .text(item.shared.joined(separator: ", "), css: "evidence"),
+                ]
             }
-            out += "</tbody>\n</table>\n"
+            out += HTML.table(
+                ["Status", "Previous action", "Theme", "In the RAG analysis as", "Shared words"], sortable: true,
+                rows: rows)
         }
         let lists: [(String, [String])] = [
             ("Not mentioned in the RAG analysis", report.notMentioned.map { "\($0.activity) (\($0.theme))" }),
@@ -191,19 +188,17 @@ public enum SubmissionPage {
         var out = "<h2>Reviewers</h2>\n"
         guard !content.assignments.isEmpty else { return out + "<p>None assigned yet.</p>\n" }
         var days = LondonFormat()
-        out += "<table>\n<thead><tr><th>Reviewer</th><th>State</th><th>Assigned</th><th>Due</th><th>Reminders</th>"
-        out += "<th>Why chosen</th></tr></thead>\n<tbody>\n"
         let states = Dictionary(
             content.row.reviewers.map { ($0.reviewer, $0.state) }, uniquingKeysWith: { first, _ in first })
-        for assignment in content.assignments {
+        let rows = content.assignments.map { assignment -> [HTML.Cell] in
             let state = states[assignment.reviewer]?.label ?? assignment.status.rawValue
-            out += "<tr><td>\(HTML.escape("\(assignment.reviewerName) <\(assignment.reviewer)>"))</td>"
-            out += "<td class=\"\(HTML.escape(state))\">\(HTML.escape(state))</td>"
-            out += "<td>\(days.day(assignment.assigned))</td><td>\(days.day(assignment.due))</td>"
-            out +=
-                "<td class=\"n\">\(assignment.remindersSent.count)</td><td>\(HTML.escape(assignment.reason))</td></tr>\n"
+            return [
+                .text("\(assignment.reviewerName) <\(assignment.reviewer)>"), .text(state, css: state),
+                .text(days.day(assignment.assigned)), .text(days.day(assignment.due)),
+                .number(assignment.remindersSent.count), .text(assignment.reason),
+            ]
         }
-        out += "</tbody>\n</table>\n"
+        out += HTML.table(["Reviewer", "State", "Assigned", "Due", "Reminders", "Why chosen"], rows: rows)
         let texts = content.row.reviewFiles
         if !texts.isEmpty {
             out += "<p>Reviews as received: "
@@ -222,18 +217,14 @@ public enum SubmissionPage {
 
     private static func scores(_ content: Content) -> String {
         guard !content.reviews.isEmpty else { return "" }
-        var out = "<h2>Scores side by side</h2>\n<table>\n<thead><tr><th>Criterion</th>"
-        for review in content.reviews { out += "<th>\(HTML.escape(review.reviewerName))</th>" }
-        out += "<th>Median</th></tr></thead>\n<tbody>\n"
-        for criterion in criteria(content) {
-            out += "<tr><td>\(HTML.escape(criterion.title))</td>"
-            for review in content.reviews {
-                out += "<td class=\"n\">\(review.answers.scores[criterion.id].map(String.init) ?? "-")</td>"
-            }
+        let rows = criteria(content).map { criterion -> [HTML.Cell] in
             let median = ScoreMedian.of(content.reviews.compactMap { $0.answers.scores[criterion.id] })
-            out += "<td class=\"n\">\(median.map { String(format: "%g", $0) } ?? "-")</td></tr>\n"
+            return [.text(criterion.title)]
+                + content.reviews.map { .text($0.answers.scores[criterion.id].map(String.init) ?? "-", css: "n") }
+                + [.text(median.map { String(format: "%g", $0) } ?? "-", css: "n")]
         }
-        return out + "</tbody>\n</table>\n"
+        return "<h2>Scores side by side</h2>\n"
+            + HTML.table(["Criterion"] + content.reviews.map(\.reviewerName) + ["Median"], rows: rows)
     }
 
     private static func feedback(_ content: Content) -> String {
@@ -290,17 +281,15 @@ public enum SubmissionPage {
 
     private static func timeline(_ events: [Journal.Event]) -> String {
         guard !events.isEmpty else { return "" }
-        var out =
-            "<h2>Timeline</h2>\n<table>\n<thead><tr><th>When (UK)</th><th>What</th><th>Details</th></tr></thead>\n"
-        out += "<tbody>\n"
-        for event in events {
+        let rows = events.map { event -> [HTML.Cell] in
             let details = event.detail.keys.sorted().filter { !["messageKey", "folder"].contains($0) }.map {
                 "\($0): \(event.detail[$0] ?? "")"
             }.joined(separator: "; ")
-            out += "<tr><td>\(HTML.escape(LondonFormat.minute(event.time)))</td>"
-            out += "<td>\(HTML.escape(event.event.replacingOccurrences(of: "-", with: " ")))</td>"
-            out += "<td>\(HTML.escape(details))</td></tr>\n"
+            return [
+                .text(LondonFormat.minute(event.time)), .text(event.event.replacingOccurrences(of: "-", with: " ")),
+                .text(details),
+            ]
         }
-        return out + "</tbody>\n</table>\n"
+        return "<h2>Timeline</h2>\n" + HTML.table(["When (UK)", "What", "Details"], rows: rows)
     }
 }

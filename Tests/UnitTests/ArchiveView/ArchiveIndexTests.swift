@@ -3,6 +3,7 @@ import ArchiveView
 import Configuration
 import Foundation
 import Review
+import TestSupport
 import Testing
 
 @Suite struct ArchiveViewIndexTests {
@@ -26,21 +27,6 @@ import Testing
         return archive
     }
 
-    /// Every `href` in the page, HTML-unescaped and percent-decoded.
-    func links(_ html: String) throws -> [String] {
-        let pattern = try NSRegularExpression(pattern: "href=\"([^\"]*)\"")
-        let range = NSRange(html.startIndex..., in: html)
-        return try pattern.matches(in: html, range: range).map { match in
-            let raw = String(html[Range(match.range(at: 1), in: html)!])
-            let unescaped = raw.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(
-                of: "&#39;", with: "'"
-            )
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&amp;", with: "&")
-            return try #require(unescaped.removingPercentEncoding, "not percent-encoded: \(raw)")
-        }
-    }
-
     @Test func everyLinkOnEveryPageOfTheSiteResolvesToAFileThatExists() throws {
         let archive = try awkwardArchive()
         try ArchiveIndex.rebuild(archive: archive.root, now: now)
@@ -52,17 +38,13 @@ import Testing
             let html = String(
                 decoding: try #require(FileSystem.read("\(archive.root)/\(page)"), "\(page)"), as: UTF8.self)
             let folder = (page as NSString).deletingLastPathComponent
-            for link in try links(html) {
+            for link in SiteLinks.links(html) {
                 if link.hasPrefix("#") {
                     #expect(html.contains("id=\"\(link.dropFirst())\""), "\(page): \(link)")
                     continue
                 }
                 #expect(!link.contains("://") && !link.hasPrefix("/"), "relative: \(link)")
-                var parts: [Substring] = []
-                for part in (folder.isEmpty ? link : "\(folder)/\(link)").split(separator: "/") {
-                    if part == ".." { _ = parts.popLast() } else if part != "." { parts.append(part) }
-                }
-                let target = parts.joined(separator: "/")
+                let target = SiteLinks.resolve(link, from: folder)
                 var isDirectory: ObjCBool = false
                 #expect(
                     FileManager.default.fileExists(atPath: "\(archive.root)/\(target)", isDirectory: &isDirectory)
