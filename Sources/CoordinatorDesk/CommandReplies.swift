@@ -37,9 +37,11 @@ extension CoordinatorDesk {
             for reply in replies { action += "  \(reply.usage): \(reply.meaning)\n" }
         }
         let hash = Self.shortHash(key)
+        // Only a known command's own word goes into the subject: nothing a sender wrote reaches a header.
+        let title = "\(outcome.done ? "Done" : "Not done"): \(command?.command?.rawValue ?? "reply")"
         var ack = context.letters().coordinatorNotice(
             reference: notice.reference, kind: "command-ack.\(hash)",
-            subject: outcome.done ? "Done: \(command?.word ?? "")" : "Not done: \(command?.word ?? "reply")",
+            subject: title,
             facts: facts, action: action,
             to: [message.from.first ?? MailAddress(address: sender)])
         if let id = message.messageID, MessageComposer.isSafeToken(id) {
@@ -47,6 +49,9 @@ extension CoordinatorDesk {
             ack.references = [id]
         }
         ack.autoSubmitted = "auto-replied"
+        // Not a notice: it answers a coordinator's own email, so it is not counted against the notices' daily cap
+        // (a busy day's twentieth `assign` is still answered); what it answers was sent by a person.
+        ack.subject = "\(title) [\(notice.reference)]"
         try context.enqueue(ack, id: "\(notice.reference)-command-\(hash)", reference: notice.reference)
         return (notice.reference, outcome.done ? "done: \(outcome.result)" : "not done: \(outcome.result)")
     }

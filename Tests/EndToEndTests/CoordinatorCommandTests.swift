@@ -51,6 +51,9 @@ import Testing
         #expect(service.sent(to: "lead@ljmu.test").contains { $0.contains("Subject: Feedback on your") })
         let done = try #require(replies(service, "Done: send").first)
         #expect(done.contains("You replied:") && done.contains("was sent to"), "\(done)")
+        #expect(
+            TestMessage.header("Subject", in: done) == "Done: send [\(record.reference)]",
+            "an answer, not a notice: outside the notices' daily cap")
         let command = try #require(service.events("command").first)
         #expect(command.detail["from"] == Self.coordinator && command.reference == record.reference)
 
