@@ -9,22 +9,36 @@ public enum ArchiveScanner {
     ///
     /// The walk lists each folder once with `readdir`, reads the three small JSON files with plain `read`,
     /// and decodes each with one `JSONDecoder` per worker; the folders are shared between the cores.
+    ///
+    /// A folder whose files have not changed since the last scan is not decoded again: its summary comes from
+    /// `_State/summaries.tsv` (`SummaryCache`), which the scan rewrites when a folder changed.
     public static func summaries(archive: String, now: Date) -> [SubmissionSummary] {
         let root = normalized(archive)
         let folders = submissionFolders(root: root)
         guard !folders.isEmpty else { return [] }
+        let cached = SummaryCache.load(root: root, now: now)
         let workers = Parallel.workers(for: folders.count, minimumPerWorker: 256)
         let parts = Parallel.run(workers: workers) { worker in
             let reader = FolderReader(root: root, now: now)
-            var part: [SubmissionSummary] = []
+            var part: [(folder: String, entry: SummaryCache.Entry, fresh: Bool)] = []
             var index = worker
             while index < folders.count {
-                if let summary = reader.summary(relative: folders[index]) { part.append(summary) }
+                let relative = folders[index]
                 index += workers
+                let stamp = SummaryCache.stamp(folder: "\(root)/\(relative)")
+                if let known = cached[relative], known.stamp == stamp {
+                    part.append((relative, known, false))
+                } else {
+                    part.append((relative, .init(stamp: stamp, summary: reader.summary(relative: relative)), true))
+                }
             }
             return part
         }
-        return sortedByWindow(parts.flatMap { $0 })
+        let entries = parts.flatMap { $0 }
+        if entries.count != cached.count || entries.contains(where: \.fresh) {
+            try? SummaryCache.save(entries.map { ($0.folder, $0.entry) }, root: root)
+        }
+        return sortedByWindow(entries.compactMap(\.entry.summary))
     }
 
     /// The submission window of a submission period, as summaries name it (`SubmissionWindow`).
