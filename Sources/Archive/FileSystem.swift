@@ -35,6 +35,32 @@ public enum FileSystem {
         }
     }
 
+    /// Writes `data` to `path` only if nothing is there yet, whole or not at all (a flushed temporary file
+    /// given its final name by `link`, which fails if the name exists); false when a file was there.
+    public static func createExclusively(_ data: Data, at path: String, permissions: UInt32 = 0o644)
+        throws(ArchiveError)
+        -> Bool
+    {
+        let directory = (path as NSString).deletingLastPathComponent
+        let temporary = "\(directory)/.\((path as NSString).lastPathComponent).\(UUID().uuidString.prefix(8)).tmp"
+        defer { Paths.unlink(temporary) }
+        do throws(SystemError) {
+            let file = try FileDescriptor.open(
+                temporary, .writeOnly, options: [.create, .exclusive], permissions: permissions)
+            defer { file.close() }
+            try file.writeAll(data)
+            try file.sync()
+        } catch { throw ArchiveError(error) }
+        do throws(SystemError) {
+            try Paths.link(temporary, to: path)
+        } catch {
+            if error.errno == EEXIST { return false }
+            throw ArchiveError(error)
+        }
+        try syncDirectory(directory)
+        return true
+    }
+
     /// Renames `source` to `destination` (same filesystem), then syncs the destination's folder.
     public static func rename(_ source: String, to destination: String) throws(ArchiveError) {
         do { try Paths.rename(source, to: destination) } catch {

@@ -32,23 +32,25 @@ public final class NoticeKey: @unchecked Sendable {
     private func loadOrCreate() -> String? {
         lock.withLock {
             if let secret { return secret }
-            if let data = FileSystem.read(path), let text = String(data: data, encoding: .utf8),
-                text.trimmingCharacters(in: .whitespacesAndNewlines).count == 64
-            {
-                secret = text.trimmingCharacters(in: .whitespacesAndNewlines)
-                return secret
+            // Made only where there is none: a key that cannot be read (another user, a damaged disk) is never
+            // replaced, or every notice already sent would stop being answerable.
+            if !FileSystem.exists(path) {
+                var generator = SystemRandomNumberGenerator()
+                let made = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }
+                    .joined()
+                do {
+                    try FileSystem.makeDirectory((path as NSString).deletingLastPathComponent)
+                    // Two processes making it at once: one wins, and both read the winner's.
+                    _ = try FileSystem.createExclusively(Data((made + "\n").utf8), at: path, permissions: 0o600)
+                } catch {
+                    return nil
+                }
             }
-            var generator = SystemRandomNumberGenerator()
-            let made = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }
-                .joined()
-            do {
-                try FileSystem.makeDirectory((path as NSString).deletingLastPathComponent)
-                try FileSystem.writeAtomically(Data((made + "\n").utf8), to: path, permissions: 0o600)
-            } catch {
-                return nil
-            }
-            secret = made
-            return made
+            guard let data = FileSystem.read(path), let text = String(data: data, encoding: .utf8),
+                case let key = text.trimmingCharacters(in: .whitespacesAndNewlines), key.count == 64
+            else { return nil }
+            secret = key
+            return key
         }
     }
 }

@@ -211,8 +211,11 @@ public enum ArchiveIndex {
         HTML.link(row.relativeFolder + "/" + file, label)
     }
 
-    /// One RFC 4180 field.
-    static func csvField(_ text: String) -> String {
+    /// One RFC 4180 field. A field a spreadsheet would take for a formula (`=`, `+`, `-` or `@` first) starts
+    /// with `'`, so text from a form never runs in a coordinator's spreadsheet.
+    public static func csvField(_ text: String) -> String {
+        var text = text
+        if let first = text.utf8.first, [0x3D, 0x2B, 0x2D, 0x40].contains(first) { text = "'" + text }
         guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -47,6 +47,10 @@ public struct CoordinatorDesk: Sendable {
         if let id = message.messageID, Letters.isOwnMessageID(id, domain: domain) { return nil }
         let notice = answeredNotice(message)
         guard notice != nil || looksLikeCommand(message) else { return nil }
+        // Someone else answering a notice that was passed on to them (a lead sending the corrected PDF, a
+        // reviewer's review) is intake's and the review desk's, not a command to refuse.
+        let fromCoordinator = message.from.first.map { isCoordinator($0.address) } ?? false
+        if !fromCoordinator, Self.hasPDF(message) || ReviewDesk.token(in: message) != nil { return nil }
         if let handled = context.state.load(Handled.self, kind: "commands", key: key) {
             return .reply(reference: handled.reference, result: "already handled: \(handled.result)")
         }
@@ -70,10 +74,13 @@ public struct CoordinatorDesk: Sendable {
     /// not obeyed, but reported, so the coordinator learns why nothing happened.
     private func looksLikeCommand(_ message: ParsedMessage) -> Bool {
         guard let sender = message.from.first, isCoordinator(sender.address) else { return false }
-        let hasPDF = message.attachments.contains {
+        return (message.subject ?? "").contains("[tcreview]") && !Self.hasPDF(message)
+    }
+
+    static func hasPDF(_ message: ParsedMessage) -> Bool {
+        message.attachments.contains {
             $0.contentType == "application/pdf" || $0.fileName?.lowercased().hasSuffix(".pdf") == true
         }
-        return (message.subject ?? "").contains("[tcreview]") && !hasPDF
     }
 
     func isCoordinator(_ address: String) -> Bool {
@@ -86,7 +93,13 @@ public struct CoordinatorDesk: Sendable {
         let sender = message.from.first
         let reference = notice?.reference ?? Self.subjectReference(message.subject) ?? "inbox"
         if ReviewDesk.isAutomaticReply(message, ownAddress: context.serviceAddress.address) {
-            let kept = try keep(path, reference: reference, key: key, note: "an automatic reply; not a command")
+            // Kept with the submission only when it truly answers that notice; otherwise in the quarantine.
+            let genuine =
+                notice.map {
+                    context.noticeKey.verifies($0.token, reference: $0.reference, kind: $0.kind)
+                } ?? false
+            let kept = try keep(
+                path, reference: genuine ? reference : nil, key: key, note: "an automatic reply; not a command")
             context.log.record(
                 "auto-reply-ignored", reference: kept,
                 "\(kept): an automatic reply to a notice from \(sender?.address ?? "?") was kept, not answered")
@@ -112,6 +125,18 @@ public struct CoordinatorDesk: Sendable {
                 result:
                     command.map { "\u{201C}\($0.word)\u{201D} is not a reply this notice takes." }
                     ?? "The reply had no text of its own above the quoted notice.")
+            return try finish(
+                outcome, command: command, message: message, path: path, key: key, notice: notice, replies: replies)
+        }
+        // A word that takes nothing more must stand alone: "send after Friday" or "send – no, hold it" is not
+        // an instruction to send now.
+        let takesArgument = word == .reassign || (word == .assign && notice.kind == "unidentified")
+        if !takesArgument, !command.argument.isEmpty {
+            let outcome = Outcome(
+                done: false, understood: "\(word.rawValue), with more on the line",
+                result:
+                    "Nothing was done, because the line says more than \u{201C}\(word.rawValue)\u{201D}. To do it, reply with the word alone on the first line."
+            )
             return try finish(
                 outcome, command: command, message: message, path: path, key: key, notice: notice, replies: replies)
         }

@@ -33,7 +33,9 @@ struct ReplyCommand: Equatable {
         else { return nil }
         line = String(ShownText.oneLine(first).prefix(200))
         let words = first.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        word = String(words.first ?? "").lowercased().trimmingCharacters(in: .punctuationCharacters)
+        let head = String(words.first ?? "")
+        // A question ("Send?") asks; it does not command.
+        word = head.hasSuffix("?") ? "" : head.lowercased().trimmingCharacters(in: .punctuationCharacters)
         argument =
             words.count > 1
             ? String(words[1]).trimmingCharacters(in: .whitespaces).trimmingCharacters(

@@ -69,9 +69,16 @@ enum InsightsPage {
         }
 
         if !insights.unmatched.isEmpty {
-            out += "<h2>Actions no kind matched (\(insights.unmatched.count))</h2>\n"
-            out += "<p>Counted as Other. Add a phrase of theirs to the vocabulary file to count them "
-            out += "under a kind.</p>\n<ul>\n"
+            if insights.unmatchedAreWords {
+                out += "<h2>Words of the actions no kind matched (\(insights.unmatched.count))</h2>\n"
+                out += "<p>Counted as Other. The words such actions use in two or more institutions' plans, with "
+                out += "in how many; the actions themselves are not shown, as their wording can say whose they "
+                out += "are. Add a word to the vocabulary file to count its actions under a kind.</p>\n<ul>\n"
+            } else {
+                out += "<h2>Actions no kind matched (\(insights.unmatched.count))</h2>\n"
+                out += "<p>Counted as Other. Add a phrase of theirs to the vocabulary file to count them "
+                out += "under a kind.</p>\n<ul>\n"
+            }
             for item in insights.unmatched.prefix(100) {
                 out += "<li>\(HTML.escape(item.text))\(item.count > 1 ? " (\(item.count))" : "")</li>\n"
             }

@@ -1,3 +1,4 @@
+import ArchiveView
 import Foundation
 
 /// The insights as rows `section,group,key,value`: what `insights.csv` holds and what every chart draws,
@@ -53,13 +54,9 @@ public struct InsightsTable: Sendable, Equatable {
     public var csv: String {
         var out = "section,group,key,value\r\n"
         for row in rows {
-            out += [row.section, row.group, row.key, row.value].map(Self.field).joined(separator: ",") + "\r\n"
+            out +=
+                [row.section, row.group, row.key, row.value].map(ArchiveIndex.csvField).joined(separator: ",") + "\r\n"
         }
         return out
-    }
-
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -75,8 +75,12 @@ public struct SectorInsights: Sendable, Equatable {
     public var kinds: [KindRow] = []
     /// RAG outcomes by the theme of the previous plan's action they match (from the follow-through).
     public var outcomeByTheme: [String: Outcome] = [:]
-    /// The actions no kind matched, with how many times each was planned, most frequent first.
+    /// What no kind matched, most frequent first: with `name-institutions`, each action as written and how
+    /// often it was planned; without, only the words such actions use in two or more institutions' plans and
+    /// in how many (an action's own wording can say whose it is).
     public var unmatched: [(text: String, count: Int)] = []
+    /// Whether `unmatched` holds words rather than whole actions.
+    public var unmatchedAreWords = false
     public var examples: [Example] = []
     /// Criterion titles in the rubric's order.
     public var criteria: [String] = []
@@ -91,6 +95,21 @@ public struct SectorInsights: Sendable, Equatable {
     }
 
     static let formThemes = ["Visibility", "Recognition", "Career Development", "Sustainability"]
+
+    /// The words of an action that could name a kind: four letters or more, lower case, not the words every
+    /// plan uses.
+    static func words(_ text: String) -> Set<String> {
+        Set(
+            text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init).filter {
+                $0.count >= 4 && !commonWords.contains($0)
+            })
+    }
+
+    static let commonWords: Set<String> = [
+        "with", "from", "into", "their", "them", "this", "that", "will", "across", "through", "technician",
+        "technicians", "technical", "staff", "university", "institution", "develop", "development", "ensure",
+        "support", "improve", "increase", "review", "plan", "action", "actions", "annual", "year", "years",
+    ]
 
     /// Reads every filed submission that passes `filter`: its pre-screen (plan, RAG rows), follow-through and
     /// reviews.
@@ -121,6 +140,7 @@ public struct SectorInsights: Sendable, Equatable {
         var kindActions: [String: Int] = [:]
         var kindOutcomes: [String: Outcome] = [:]
         var unmatched: [String: Int] = [:]
+        var unmatchedWords: [String: Set<String>] = [:]
         var scores: [String: [String: [Int]]] = [:]
         var themes: Set<String> = []
         var criterionOrder: [String] = []
@@ -130,7 +150,12 @@ public struct SectorInsights: Sendable, Equatable {
                 insights.actionsByTheme[fact.window, default: [:]][action.theme, default: 0] += 1
                 kindInstitutions[action.kind, default: []].insert(fact.institution ?? "")
                 kindActions[action.kind, default: 0] += 1
-                if action.kind == InitiativeVocabulary.other { unmatched[action.name, default: 0] += 1 }
+                if action.kind == InitiativeVocabulary.other {
+                    unmatched[action.name, default: 0] += 1
+                    for word in Self.words(action.name) {
+                        unmatchedWords[word, default: []].insert(fact.institution ?? "")
+                    }
+                }
             }
             for rag in fact.rag {
                 kindOutcomes[rag.kind, default: Outcome()].add(rag.status)
@@ -159,7 +184,12 @@ public struct SectorInsights: Sendable, Equatable {
             return KindRow(
                 kind: name, institutions: kindInstitutions[name]?.count ?? 0, actions: actions, outcome: outcome)
         }
-        insights.unmatched = unmatched.map { ($0.key, $0.value) }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
+        insights.unmatchedAreWords = !nameInstitutions
+        let listed =
+            nameInstitutions
+            ? unmatched.map { ($0.key, $0.value) }
+            : unmatchedWords.filter { $0.value.count >= 2 }.map { ($0.key, $0.value.count) }
+        insights.unmatched = listed.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
         let ordered = rubrics.keys.sorted().flatMap { rubrics[$0]?.scoredCriteria.map(\.title) ?? [] }
         insights.criteria =
             ordered.reduce(into: []) { if !$0.contains($1), criterionOrder.contains($1) { $0.append($1) } }

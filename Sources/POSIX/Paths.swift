@@ -17,6 +17,12 @@ public enum Paths {
     /// Removes a file; missing is fine.
     public static func unlink(_ path: String) { _ = Glibc.unlink(path) }
 
+    /// Gives the file at `source` a second name, `destination`, which must not exist yet: an atomic
+    /// create-if-absent. Throws `EEXIST` when it does.
+    public static func link(_ source: String, to destination: String) throws(SystemError) {
+        guard Glibc.link(source, destination) == 0 else { throw SystemError("link", path: destination, errno: errno) }
+    }
+
     /// Creates one folder; one that exists already is fine.
     public static func makeDirectory(_ path: String, permissions: UInt32 = 0o755) throws(SystemError) {
         guard mkdir(path, permissions) == 0 || errno == EEXIST else {

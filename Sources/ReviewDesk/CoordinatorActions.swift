@@ -15,6 +15,7 @@ extension ReviewDesk {
         case alreadyIdentified(reference: String, institution: String)
         case folderTaken(String)
         case noAsideReply(reference: String)
+        case withdrawn(reference: String)
 
         public var description: String {
             switch self {
@@ -33,6 +34,8 @@ extension ReviewDesk {
                 return "\(reference) is already filed as \(institution)'s; it was not moved"
             case .folderTaken(let path):
                 return "\(path) exists already; nothing was moved"
+            case .withdrawn(let reference):
+                return "that review of \(reference) was taken off its reviewer, so a reply to it cannot count"
             case .noAsideReply(let reference):
                 return "no reply of \(reference) is kept aside under this notice; it may have been released already"
             }

@@ -12,7 +12,7 @@ extension ReviewDesk {
     }
 
     /// The assignment token a message names, in its subject tag or in the request's Message-ID it answers.
-    static func token(in message: ParsedMessage) -> String? {
+    public static func token(in message: ParsedMessage) -> String? {
         if let subject = message.subject, let range = subject.range(of: "[review:") {
             let token = subject[range.upperBound...].prefix { $0.isLetter || $0.isNumber }
             if !token.isEmpty { return String(token) }
@@ -113,8 +113,11 @@ extension ReviewDesk {
         }
         if let (why, advice) = aside {
             _ = try keepAside(path, folder: folder, reason: why, key: key)
+            // A reply to a withdrawn assignment can never be released: its notice offers no `release`.
+            let kind =
+                assignment.status == .withdrawn ? "withdrawn-\(Self.shortHash(key))" : "aside-\(Self.shortHash(key))"
             try tellCoordinators(
-                reference: record.reference, kind: "aside-\(Self.shortHash(key))", subject: "Review reply not applied",
+                reference: record.reference, kind: kind, subject: "Review reply not applied",
                 action: "A reply to a review request was kept aside and not applied, because it \(why). \(advice)",
                 message: message)
             return (record.reference, "kept aside: \(why)")
@@ -226,6 +229,8 @@ extension ReviewDesk {
         if let done = store.storedReviews(in: folder).first(where: { $0.messageKey == key }) {
             return .alreadyStored(number: done.number, reviewer: assignment.reviewer)
         }
+        // Only the assigned reviewer scores: a review taken off its reviewer stays off.
+        guard assignment.status != .withdrawn else { throw ActionError.withdrawn(reference: reference) }
         switch ReplyParser.parse(plainText: message.plainText, htmlText: message.htmlText, rubric: rubric) {
         case .failure(let errors):
             return .incomplete(problems: errors.problems.map { "\($0)" })

@@ -67,7 +67,7 @@ public struct Letters: Sendable {
     }
 
     /// Whether a Message-ID has the shape `messageID` gives the service's own emails at `domain`: a
-    /// reference (`TC-…`, `Q-…`, `uid-…`, `inbox`), a dot, then a kind.
+    /// reference (`TC-…`, `Q-…`, `R-…`, `C-…`, `uid-…`, `inbox`), a dot, then a kind.
     public static func isOwnMessageID(_ messageID: String, domain: String) -> Bool {
         let id = messageID.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "<> "))
         let domain = domain.lowercased()
@@ -75,7 +75,7 @@ public struct Letters: Sendable {
         let local = id.dropLast(domain.count + 1)
         guard let dot = local.firstIndex(of: "."), local.index(after: dot) < local.endIndex else { return false }
         let reference = local[..<dot]
-        return ["tc-", "q-", "uid-"].contains { reference.hasPrefix($0) } || reference == "inbox"
+        return ["tc-", "q-", "r-", "c-", "uid-"].contains { reference.hasPrefix($0) } || reference == "inbox"
     }
 
     /// Wraps every line longer than `width` at spaces; continuation lines keep the line's indentation

@@ -50,7 +50,12 @@ public enum NoticeReplies {
                     status,
                 ]
             }
-            return [status]
+            // Notices about a submission, or a kept reply, can say where it stands; the service's own troubles
+            // (a download that fails, an email refused) are about no submission, and take no reply.
+            let aboutASubmission =
+                ["coordinators", "unknown-token"].contains(kind)
+                || ["corrections-exhausted-", "withdrawn-"].contains { kind.hasPrefix($0) }
+            return aboutASubmission ? [status] : []
         }
     }
 

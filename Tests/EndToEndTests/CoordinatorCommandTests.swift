@@ -121,6 +121,39 @@ import Testing
         #expect(service.events("quarantined").isEmpty, "kept as command emails, not filed as submissions")
     }
 
+    @Test func aQuestionOrASendWithMoreOnTheLineIsNotObeyed() throws {
+        let (lab, service, _) = try ServiceFixture.reviewed()
+        let draft = try notice(lab, "Feedback ready to send")
+        for text in ["Send? Visibility looks wrong to me", "send after Friday please"] {
+            try deliver(
+                ReviewReply.message(to: draft, from: Self.coordinator, text: text), from: Self.coordinator, to: lab,
+                service)
+        }
+        #expect(feedbackSent(service) == 0, "neither is an instruction to send now")
+        let answers = replies(service, "Not done").map(flattened)
+        #expect(answers.count == 2)
+        #expect(answers.contains { $0.contains("says more than “send”") }, "\(answers)")
+    }
+
+    @Test func someoneElseAnsweringAPassedOnNoticeWithAPDFIsFiledNotRefused() throws {
+        let lab = try MailLab()
+        let service = try ServiceFixture(lab: lab)
+        try deliver(
+            TestMessage.submission(
+                fileName: "Self assessment July 2024.pdf", pdf: ServiceFixture.ljmuForm, from: "x@elsewhere.test"),
+            from: "x@elsewhere.test", to: lab, service)
+        let unidentified = try notice(lab, "institution not recognised")
+        let noticeID = try #require(TestMessage.header("Message-Id", in: unidentified))
+        // A coordinator passed the notice on; the lead answers it with the corrected PDF.
+        try deliver(
+            TestMessage.submission(
+                fileName: "LJMU July 2024.pdf", pdf: ServiceFixture.ljmuForm, from: "lead@ljmu.test",
+                extraHeaders: ["In-Reply-To: \(noticeID)", "References: \(noticeID)"]),
+            from: "lead@ljmu.test", to: lab, service)
+        #expect(try service.records().contains { $0.institutionShort == "LJMU" }, "filed as a submission")
+        #expect(service.events("command-refused").isEmpty)
+    }
+
     @Test func aCoordinatorsUnknownWordGetsTheRepliesTheNoticeTakes() throws {
         let (lab, service, _) = try ServiceFixture.reviewed()
         let draft = try notice(lab, "Feedback ready to send")

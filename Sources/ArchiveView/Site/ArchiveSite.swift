@@ -90,9 +90,25 @@ public enum ArchiveSite {
             }
         }
 
+        // A folder that had submissions and has none now (the last unidentified one filed under its
+        // institution) keeps a page, saying so, rather than one listing what is gone.
+        let quarantineKey = "folder:" + ArchiveLayout.quarantineFolder
+        for key in previous?.fingerprints.keys.sorted() ?? [] where key.hasPrefix("folder:") && key != quarantineKey {
+            let top = String(key.dropFirst("folder:".count))
+            guard byTop[top] == nil, FileSystem.exists("\(root)/\(top)") else { continue }
+            if try writeIfChanged(
+                InstitutionPage.html(top: top, rows: []), to: "\(root)/\(top)/\(InstitutionPage.fileName)")
+            {
+                report.institutionPages += 1
+            }
+        }
+
         let entries = QuarantinePage.entries(archive: root)
         report.quarantined = entries.count
-        if !entries.isEmpty {
+        if !entries.isEmpty
+            || (previous?.fingerprints[quarantineKey] != nil
+                && FileSystem.exists("\(root)/\(ArchiveLayout.quarantineFolder)"))
+        {
             let print = SHA256.hex(of: Data(entries.map(\.relative).joined(separator: "\n").utf8))
             fingerprints["folder:" + ArchiveLayout.quarantineFolder] = print
             let page = "\(root)/\(ArchiveLayout.quarantineFolder)/\(QuarantinePage.fileName)"

@@ -162,6 +162,13 @@ import Testing
         }
     }
 
+    @Test func aFieldASpreadsheetWouldRunIsWrittenAsText() {
+        #expect(ArchiveIndex.csvField("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(ArchiveIndex.csvField("@SUM(A1)") == "'@SUM(A1)")
+        #expect(ArchiveIndex.csvField("line\r\nbreak") == "\"line\r\nbreak\"")
+        #expect(ArchiveIndex.csvField("Visibility") == "Visibility")
+    }
+
     @Test func rebuildOfAnEmptyArchiveWritesAnEmptyIndex() throws {
         let archive = ArchiveFixture()
         try ArchiveIndex.rebuild(archive: archive.root, now: now)

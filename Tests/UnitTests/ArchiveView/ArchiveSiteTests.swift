@@ -74,4 +74,19 @@ import Testing
         #expect(rebuilt.submissionPages == 0, "the same text is not written again, even without the state")
         #expect(FileSystem.exists("\(archive.root)/_State/site.json"))
     }
+
+    @Test func aFolderLeftWithoutSubmissionsHasItsPageEmptiedNotLeftStale() throws {
+        let archive = ArchiveFixture()
+        let folder = try archive.submission(
+            "TC-2024-07-UNIDENTIFIED-3F9A1C", institution: nil, year: 2024, month: 7)
+        try ArchiveIndex.rebuild(archive: archive.root, now: now)
+        let page = "\(archive.root)/_Unidentified/index.html"
+        #expect(String(decoding: try #require(FileSystem.read(page)), as: UTF8.self).contains("3F9A1C"))
+        // A coordinator's `assign` moves it under its institution.
+        let destination = "\(archive.root)/University of Testshire/2024/07-July"
+        try FileManager.default.createDirectory(atPath: destination, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: folder, toPath: "\(destination)/TC-2024-07-UNIDENTIFIED-3F9A1C")
+        try ArchiveIndex.rebuild(archive: archive.root, now: now)
+        #expect(!String(decoding: try #require(FileSystem.read(page)), as: UTF8.self).contains("3F9A1C"))
+    }
 }

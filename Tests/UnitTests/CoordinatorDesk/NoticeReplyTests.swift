@@ -57,7 +57,8 @@ import Testing
         ("feedback-draft.1717236000", ["send", "status"]), ("unidentified", ["assign", "status"]),
         ("assignment-held", ["assign", "status"]), ("reviewers-short.1", ["assign", "status"]),
         ("overdue.0a1b2c3d4e5f", ["remind", "reassign", "status"]), ("aside-0a1b2c3d4e", ["release", "status"]),
-        ("coordinators", ["status"]), ("command-ack.0a1b2c3d4e", []), ("command-refused", []),
+        ("coordinators", ["status"]), ("withdrawn-0a1b2c3d4e", ["status"]), ("command-ack.0a1b2c3d4e", []),
+        ("command-refused", []), ("send-rejected", []), ("fetch-failed", []),
     ])
     func eachKindOfNoticeTakesItsReplies(kind: String, commands: [String]) {
         #expect(NoticeReplies.replies(forKind: kind).map(\.command.rawValue) == commands)
@@ -81,5 +82,23 @@ import Testing
         var html = ParsedMessage()
         html.htmlText = "<html><body><div>remind</div><blockquote>send</blockquote></body></html>"
         #expect(ReplyCommand(html)?.command == .remind)
+    }
+}
+
+/// A question is not a command, and the notice key is never replaced.
+@Suite struct CommandSafetyTests {
+    @Test func aQuestionIsNotACommand() {
+        #expect(ReplyCommand(text: "Send?")?.command == nil)
+        #expect(ReplyCommand(text: "Send? No, hold it")?.command == nil)
+        #expect(ReplyCommand(text: "send after Friday")?.argument == "after Friday")
+        #expect(ReplyCommand(text: "send!")?.command == .send && ReplyCommand(text: "send!")?.argument == "")
+    }
+
+    @Test func aKeyThatCannotBeReadIsNotReplaced() throws {
+        let directory = TemporaryDirectory()
+        _ = try directory.write("not a key\n", to: "_State/notice-key")
+        let key = NoticeKey(archive: directory.path)
+        #expect(key.token(reference: "TC-2024-07-LJMU", kind: "feedback-draft.1") == nil, "no tokens from a bad key")
+        #expect(try String(contentsOfFile: directory.file("_State/notice-key"), encoding: .utf8) == "not a key\n")
     }
 }

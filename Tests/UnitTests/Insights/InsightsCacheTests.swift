@@ -57,4 +57,16 @@ import Testing
         #expect(InsightsCache.load(root: directory.path, key: "k")[fact.folder] == fact)
         #expect(InsightsCache.load(root: directory.path, key: "other").isEmpty)
     }
+
+    @Test func withoutNamingInstitutionsOnlyWordsSharedByTwoInstitutionsAreListed() throws {
+        try SyntheticArchive.write(count: 30, at: directory.path)
+        let anonymous = compute()
+        #expect(anonymous.unmatchedAreWords)
+        #expect(anonymous.unmatched.contains { $0.text == "workshop" && $0.count >= 2 }, "\(anonymous.unmatched)")
+        #expect(!anonymous.unmatched.contains { $0.text.contains(" ") }, "no action's own wording")
+        let named = SectorInsights.compute(
+            archive: directory.path, filter: .init(), vocabulary: vocabulary, rubrics: [:], nameInstitutions: true,
+            now: now)
+        #expect(named.unmatched.contains { $0.text == "Refurbished workshop" })
+    }
 }
