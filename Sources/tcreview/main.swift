@@ -3,10 +3,10 @@ import Foundation
 /// The `tcreview` command: finds the subcommand, handles `--help` and `--config`, runs it.
 enum TCReview {
     static let commands: [any Command.Type] = [
-        ServeCommand.self, StatusCommand.self, ShowCommand.self, CheckCommand.self, RescreenCommand.self,
-        AssignCommand.self, ReassignCommand.self, ReviewersCommand.self, RemindCommand.self, FeedbackCommand.self,
-        DueCommand.self, VerifyCommand.self, IndexCommand.self, ConfigCheckCommand.self, ExtractCommand.self,
-        ScreenCommand.self, HistoryCommand.self, InsightsCommand.self,
+        ServeCommand.self, StatusCommand.self, ShowCommand.self, HistoryCommand.self, InsightsCommand.self,
+        CheckCommand.self, RescreenCommand.self, AssignCommand.self, ReassignCommand.self, ReviewersCommand.self,
+        RemindCommand.self, FeedbackCommand.self, DueCommand.self, VerifyCommand.self, IndexCommand.self,
+        ConfigCheckCommand.self, ExtractCommand.self, ScreenCommand.self,
     ]
 
     static let overview = """
