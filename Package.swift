@@ -18,9 +18,10 @@ let package = Package(
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .target(name: "CCurlShims", dependencies: ["CCurl"]),
         .target(name: "CGMimeShims", dependencies: ["CGMime"]),
+        .target(name: "CPOSIXShims"),
 
         // Adapters: the only modules that see C, pointers or system calls (a unit test checks the rest).
-        .target(name: "POSIX"),  // system calls: files, locks, child processes, limits
+        .target(name: "POSIX", dependencies: ["CPOSIXShims"]),  // system calls: files, locks, child processes, limits
         .target(name: "MailTransport", dependencies: ["CCurl", "CCurlShims", "POSIX"]),  // IMAP, SMTP
         .target(name: "MIME", dependencies: ["CGMime", "CGMimeShims"]),  // reading and writing messages
         .target(name: "PDFReader", dependencies: ["CPoppler", "CCairo", "Layout", "POSIX"]),  // the PDF child

@@ -80,6 +80,16 @@ public enum FileSystem {
         try sync(path, options: .directory)
     }
 
+    /// Flushes, in one call, everything written so far to the file system `path` is on: a folder staged
+    /// file by file without flushing is then on disk whole, ready to be renamed into place.
+    public static func syncFileSystem(containing path: String) throws(ArchiveError) {
+        do throws(SystemError) {
+            let folder = try FileDescriptor.open(path, .readOnly, options: .directory)
+            defer { folder.close() }
+            try folder.syncFileSystem()
+        } catch { throw ArchiveError(error) }
+    }
+
     private static func sync(_ path: String, options: FileDescriptor.Options) throws(ArchiveError) {
         do throws(SystemError) {
             let file = try FileDescriptor.open(path, .readOnly, options: options)

@@ -1,3 +1,4 @@
+internal import CPOSIXShims
 import FoundationEssentials
 
 #if canImport(Glibc)
@@ -87,6 +88,14 @@ public struct FileDescriptor: Sendable {
     /// Flushes the file's data (and, for a folder, its entries) to the disk.
     public func sync() throws(SystemError) {
         guard retryingInterrupts({ fsync(rawValue) }) == 0 else { throw SystemError("flush", path: path, errno: errno) }
+    }
+
+    /// Flushes everything written to the file system this file is on (every file's data and every folder's
+    /// entries) in one call: what group commit needs before a rename makes a set of files visible.
+    public func syncFileSystem() throws(SystemError) {
+        guard retryingInterrupts({ tc_syncfs(rawValue) }) == 0 else {
+            throw SystemError("flush the file system of", path: path, errno: errno)
+        }
     }
 
     /// The file's size in bytes.

@@ -84,4 +84,10 @@ import Testing
         FileSystem.remove(folder.file("tree"))
         #expect(folder.contents().isEmpty)
     }
+
+    @Test func aFileSystemFlushNamesAFolderThatIsNotThere() throws {
+        let directory = TemporaryDirectory()
+        try FileSystem.syncFileSystem(containing: directory.path)
+        #expect(throws: ArchiveError.self) { try FileSystem.syncFileSystem(containing: directory.file("missing")) }
+    }
 }

@@ -67,7 +67,7 @@ struct SubmissionFiler {
     }
 
     /// Writes the folder: moves each input in under a safe, unique name, writes `submission.json` with
-    /// every file's SHA-256, flushes everything, and renames the folder into place.
+    /// every file's SHA-256, flushes everything at once (`syncfs`), and renames the folder into place.
     func commit(plan: Plan, record: SubmissionRecord, files: [Input], scratch: String) throws -> SubmissionRecord {
         let staging = "\(scratch)/\(plan.reference)"
         FileSystem.remove(staging)
@@ -84,7 +84,6 @@ struct SubmissionFiler {
             do { try Paths.rename(input.source, to: destination) } catch {
                 throw ArchiveError.io(path: destination, operation: "move into", errno: error.errno)
             }
-            try FileSystem.syncFile(destination)
             let (sha256, size) = try SHA256.file(destination)
             let original = input.originalName.flatMap { $0 == name ? nil : $0 }
             record.files.append(
@@ -92,11 +91,16 @@ struct SubmissionFiler {
                     name: name, originalName: original, size: size, sha256: sha256,
                     pages: input.pages, role: input.role))
         }
+        // Group commit: nothing in the staging folder is flushed one by one; one flush of the file system
+        // puts every staged file and the folder's entries on disk, and only then is the folder renamed
+        // into place (the rename's own folder flushed). A crash before the rename leaves only scratch.
         if let reason = record.reason {
-            try FileSystem.writeAtomically(Data(reasonText(record, reason: reason).utf8), to: "\(staging)/reason.txt")
+            try FileSystem.writeAtomically(
+                Data(reasonText(record, reason: reason).utf8), to: "\(staging)/reason.txt", durable: false)
         }
-        try FileSystem.writeAtomically(try record.encoded(), to: "\(staging)/\(ArchiveLayout.recordFileName)")
-        try FileSystem.syncDirectory(staging)
+        try FileSystem.writeAtomically(
+            try record.encoded(), to: "\(staging)/\(ArchiveLayout.recordFileName)", durable: false)
+        try FileSystem.syncFileSystem(containing: staging)
         try FileSystem.makeDirectory(plan.parent)
         try FileSystem.rename(staging, to: "\(plan.parent)/\(plan.reference)")
         return record
