@@ -49,12 +49,8 @@ public enum InstitutionHistory {
                     return
                         "\(report.carried.count) of \(report.previousActions) actions of \(report.previousReference) reported (\(green) green, \(amber) amber, \(red) red), \(report.notMentioned.count) not mentioned"
                 }
-                let stored = ReviewFiles.storedReviews(in: row.folder)
-                let reviews = AssignmentRecord.load(folder: row.folder).filter { $0.status == .received }
-                    .compactMap { assignment in
-                        StoredReview.current(stored.filter { $0.reviewer == assignment.reviewer })?.answers
-                    }
-                let rubric = Int(row.stage).flatMap { rubrics[$0] } ?? rubrics[1]
+                let reviews = ReviewFiles.currentReviews(in: row.folder)
+                let rubric = RubricLibrary.rubric(forStage: Int(row.stage), in: rubrics)
                 let ids =
                     rubric?.scoredCriteria.map(\.id)
                     ?? Set(reviews.flatMap { $0.scores.keys }).sorted()

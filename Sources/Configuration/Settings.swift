@@ -57,3 +57,12 @@ public struct Settings: Sendable {
     /// `reviewers.csv` beside the config file.
     public var reviewersFile: String { (configDirectory as NSString).appendingPathComponent("reviewers.csv") }
 }
+
+extension Settings {
+    /// The institution `name` names in institutions.csv: its short name, or its full name, in any case.
+    public func institution(named name: String) -> Institution? {
+        let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
+        return institutions.first { $0.short.lowercased() == wanted }
+            ?? institutions.first { $0.name.lowercased() == wanted }
+    }
+}

@@ -72,7 +72,7 @@ extension CoordinatorDesk {
                 done: false, understood: "assign \(reference), with no institution named",
                 result: "Say whose it is: assign and the institution's short name, e.g. assign \(exampleShort).")
         }
-        guard let institution = review.institution(named: argument) else {
+        guard let institution = context.settings.institution(named: argument) else {
             return Outcome(
                 done: false, understood: "file \(reference) under \u{201C}\(argument)\u{201D}",
                 result:

@@ -55,7 +55,7 @@ public struct FeedbackDesk: Sendable {
     public func compileIfComplete(record: SubmissionRecord, folder: String) throws -> Bool {
         let active = ReviewFiles.assignments(in: folder).filter { $0.status != .withdrawn }
         guard !active.isEmpty, active.allSatisfy({ $0.status == .received }),
-            let rubric = rubrics[record.stage ?? 1] ?? rubrics[1]
+            let rubric = RubricLibrary.rubric(forStage: record.stage, in: rubrics)
         else {
             return false
         }

@@ -277,15 +277,11 @@ struct SubmissionFacts: Sendable, Equatable {
         carried = (FollowThroughReport.load(folder: folder)?.carried ?? []).map {
             Carried(theme: $0.action.theme, status: $0.status)
         }
-        let rubric = record.stage.flatMap { rubrics[$0] } ?? rubrics[1]
-        let stored = ReviewFiles.storedReviews(in: folder)
-        for assignment in AssignmentRecord.load(folder: folder) where assignment.status == .received {
-            guard let review = StoredReview.current(stored.filter { $0.reviewer == assignment.reviewer }) else {
-                continue
-            }
-            let ids = rubric?.scoredCriteria.map(\.id) ?? review.answers.scores.keys.sorted()
+        let rubric = RubricLibrary.rubric(forStage: record.stage, in: rubrics)
+        for answers in ReviewFiles.currentReviews(in: folder) {
+            let ids = rubric?.scoredCriteria.map(\.id) ?? answers.scores.keys.sorted()
             for id in ids {
-                if let score = review.answers.scores[id] {
+                if let score = answers.scores[id] {
                     scores.append(Score(criterion: rubric?.criterion(id)?.title ?? id, value: score))
                 }
             }

@@ -8,13 +8,6 @@ import Service
 /// What coordinators ask of the review desk by replying to its notices: file an unidentified submission
 /// under an institution, chase a reviewer, and apply a reply that was kept aside. Each is safe to ask twice.
 extension ReviewDesk {
-    /// The institution `name` names in institutions.csv: its short name, or its full name (any case).
-    public func institution(named name: String) -> Institution? {
-        let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
-        return context.settings.institutions.first { $0.short.lowercased() == wanted }
-            ?? context.settings.institutions.first { $0.name.lowercased() == wanted }
-    }
-
     /// Records an unidentified submission as `institution`'s, moves its folder under that institution, and
     /// assigns reviewers. Asked again (or for a submission already that institution's), it only assigns.
     public func assign(reference: String, to institution: Institution) throws -> AssignmentResult {

@@ -82,7 +82,7 @@ public struct ReviewDesk: Sendable {
 
     /// The rubric for a submission, by the stage the pre-screen recognised (Stage 1 when unknown).
     func rubric(for record: SubmissionRecord) -> Rubric? {
-        rubrics[record.stage ?? 1] ?? rubrics[1]
+        RubricLibrary.rubric(forStage: record.stage, in: rubrics)
     }
 
     func reviewer(_ email: String) -> Reviewer? {

@@ -248,11 +248,7 @@ struct HistoryCommand: Command {
 
     func run() throws -> Int32 {
         let settings = try loadSettings(configPath)
-        let wanted = institution.lowercased()
-        guard
-            let found = settings.institutions.first(where: { $0.short.lowercased() == wanted })
-                ?? settings.institutions.first(where: { $0.name.lowercased() == wanted })
-        else {
+        guard let found = settings.institution(named: institution) else {
             let known = settings.institutions.map(\.short).joined(separator: ", ")
             throw CommandFailure(
                 status: ExitStatus.failure,

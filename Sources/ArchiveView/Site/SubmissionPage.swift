@@ -37,11 +37,8 @@ public enum SubmissionPage {
             prescreen = PrescreenReport.load(folder: folder)
             followThrough = FollowThroughReport.load(folder: folder)
             assignments = AssignmentRecord.load(folder: folder)
-            let stored = ReviewFiles.storedReviews(in: folder)
-            reviews = assignments.filter { $0.status == .received }.compactMap { assignment in
-                StoredReview.current(stored.filter { $0.reviewer == assignment.reviewer })
-            }
-            rubric = rubrics[record.stage ?? 1] ?? rubrics[1]
+            reviews = ReviewFiles.currentStoredReviews(in: folder, assignments: assignments)
+            rubric = RubricLibrary.rubric(forStage: record.stage, in: rubrics)
             feedback = FeedbackState.load(folder: folder)
             feedbackText = FileSystem.read("\(folder)/feedback.txt").map { String(decoding: $0, as: UTF8.self) }
             notes = []

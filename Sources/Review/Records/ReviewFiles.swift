@@ -60,9 +60,16 @@ public enum ReviewFiles {
     /// The review that counts from each reviewer whose assignment is received, in assignment order
     /// (Reviewer A, B, …).
     public static func currentReviews(in folder: String) -> [ReviewAnswers] {
+        currentStoredReviews(in: folder).map(\.answers)
+    }
+
+    /// The same reviews whole (reviewer, number, answers); `assignments` when the caller has read them already.
+    public static func currentStoredReviews(in folder: String, assignments: [AssignmentRecord]? = nil)
+        -> [StoredReview]
+    {
         let stored = storedReviews(in: folder)
-        return assignments(in: folder).filter { $0.status == .received }.compactMap { assignment in
-            StoredReview.current(stored.filter { $0.reviewer == assignment.reviewer })?.answers
+        return (assignments ?? self.assignments(in: folder)).filter { $0.status == .received }.compactMap {
+            assignment in StoredReview.current(stored.filter { $0.reviewer == assignment.reviewer })
         }
     }
 }

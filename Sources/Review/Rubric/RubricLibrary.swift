@@ -3,6 +3,12 @@ import Foundation
 
 /// The rubrics of a folder, one `*.rubric` file per stage.
 public enum RubricLibrary {
+    /// The rubric a submission of `stage` is reviewed by: its stage's, or Stage 1's when the stage is unknown
+    /// or has no rubric.
+    public static func rubric(forStage stage: Int?, in rubrics: [Int: Rubric]) -> Rubric? {
+        rubrics[stage ?? 1] ?? rubrics[1]
+    }
+
     /// Loads `stage-1.rubric`, `stage-2.rubric`, `stage-3.rubric` (any `*.rubric`) from `folder`; problems as
     /// `file:line: message`.
     ///
