@@ -160,6 +160,29 @@ private func expectOneProblem(
             containing: "transfer-timeout must be a whole number from 1 to 3600")
     }
 
+    @Test(arguments: [
+        ("[review]", "auto-assign"), ("[feedback]", "auto-send"), ("[insights]", "name-institutions"),
+    ])
+    func aYesOrNoKeyWithAnotherWordIsReportedOnItsLine(section: String, key: String) throws {
+        let folder = try ConfigFolder(
+            config: config(replacing: "poll-interval = 60", with: "poll-interval = 60")
+                + "\n\(section)\n\(key) = maybe\n")
+        expectOneProblem(
+            folder.check().1, file: folder.configPath, line: folder.line(of: "\(key) = maybe"),
+            containing: "\(key) must be yes or no")
+    }
+
+    @Test func insightsNameNobodyUnlessAskedAndFindTheVocabularyBesideTheConfig() throws {
+        let plain = try #require(
+            try ConfigFolder(config: config(replacing: "poll-interval = 60", with: "poll-interval = 60")).check().0)
+        #expect(!plain.nameInstitutions && plain.vocabularyFile.hasSuffix("/initiatives.txt"))
+        let named = try ConfigFolder(
+            config: config(replacing: "poll-interval = 60", with: "poll-interval = 60")
+                + "\n[insights]\nname-institutions = yes\nvocabulary = kinds.txt\n")
+        let settings = try #require(named.check().0)
+        #expect(settings.nameInstitutions && settings.vocabularyFile == named.folder.file("kinds.txt"))
+    }
+
     @Test func transferTimeoutBoundsBothMailServers() throws {
         let folder = try ConfigFolder(
             config: config(replacing: "poll-interval = 60", with: "poll-interval = 60\ntransfer-timeout = 7"))
