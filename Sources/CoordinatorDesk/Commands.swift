@@ -7,7 +7,7 @@ import Service
 /// Each command a coordinator can reply, run against the notice it answers. Errors become a "not done"
 /// with the reason, never a failed cycle.
 extension CoordinatorDesk {
-    func run(_ command: NoticeCommand, argument: String, notice: Notice, asker: String) -> Outcome {
+    func run(_ command: NoticeCommand, argument: String, notice: Notice) -> Outcome {
         let reference = notice.reference
         let suffix = notice.kind.split(separator: ".", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
         do {

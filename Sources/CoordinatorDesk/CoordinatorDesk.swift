@@ -140,7 +140,7 @@ public struct CoordinatorDesk: Sendable {
             return try finish(
                 outcome, command: command, message: message, path: path, key: key, notice: notice, replies: replies)
         }
-        let outcome = run(word, argument: command.argument, notice: notice, asker: sender.address)
+        let outcome = run(word, argument: command.argument, notice: notice)
         return try finish(
             outcome, command: command, message: message, path: path, key: key, notice: notice, replies: replies)
     }
