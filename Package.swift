@@ -39,7 +39,7 @@ let package = Package(
                 "FollowThrough", "Hashing", "POSIX",
             ]),
         .target(name: "Layout"),  // a page read as a person reads it
-        .target(name: "Prescreen", dependencies: ["Layout"]),
+        .target(name: "Prescreen", dependencies: ["Layout", "POSIX"]),
         .target(name: "FollowThrough", dependencies: ["Archive", "Prescreen"]),  // a plan against the one before
         .target(name: "Review", dependencies: ["Configuration", "Archive"]),  // the rules of peer review
         .target(

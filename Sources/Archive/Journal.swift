@@ -22,19 +22,12 @@ public struct Journal: Sendable {
         }
     }
 
-    /// Appends one event; a single `write` with `O_APPEND`, then fsync, so lines never interleave or tear.
+    /// Appends one event as one line (`FileSystem.appendLine`: a single write, flushed).
     public func append(_ event: Event) throws(ArchiveError) {
         var line: Data
         do { line = try JSONFiles.lineEncoder.encode(event) } catch { throw .corrupt(path: path, detail: "\(error)") }
         line.append(0x0A)
-        do throws(SystemError) {
-            let file = try FileDescriptor.open(path, .readWrite, options: [.append, .create])
-            defer { file.close() }
-            // After a crash mid-write the last line is torn; start a new line so this event is not glued to it.
-            if let last = file.lastByte(), last != 0x0A { line.insert(0x0A, at: 0) }
-            try file.writeAll(line)
-            try file.sync()
-        } catch { throw ArchiveError(error) }
+        try FileSystem.appendLine(line, to: path)
     }
 
     /// Every event so far, oldest first; a torn last line (a crash mid-write) is skipped.

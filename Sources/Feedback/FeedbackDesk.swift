@@ -128,7 +128,7 @@ public struct FeedbackDesk: Sendable {
         guard !recipients.isEmpty else { throw FeedbackError.noRecipient(reference: record.reference) }
         let times = (state.timesSent ?? 0) + 1
         let thread = record.messageID.flatMap { MessageComposer.isSafeToken($0) ? $0 : nil }
-        let text = (try? String(contentsOfFile: "\(folder)/feedback.txt", encoding: .utf8)) ?? ""
+        let text = FileSystem.read("\(folder)/feedback.txt").map { String(decoding: $0, as: UTF8.self) } ?? ""
         let message = OutgoingMessage(
             from: context.serviceAddress, to: recipients,
             subject: "Feedback on your Technician Commitment self-assessment [\(record.reference)]",

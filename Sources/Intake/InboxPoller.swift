@@ -56,7 +56,13 @@ public struct InboxPoller: Sendable {
             defer { FileSystem.remove(fetched.path) }
             let outcome: ProcessingOutcome
             do {
-                outcome = try processor.process(fetched)
+                // One group commit: the filing, its records, letters and journal lines reach the disk
+                // together, before the server is told.
+                outcome = try FileSystem.grouped {
+                    let outcome = try processor.process(fetched)
+                    try context.state.save(UIDState(reference: outcome.reference), kind: "uids", key: uidKey)
+                    return outcome
+                }
             } catch {
                 // Left unmarked on the server, so nothing is lost: it is tried again next cycle, and the
                 // messages after it are not held up.
@@ -66,7 +72,6 @@ public struct InboxPoller: Sendable {
                     detail: ["uid": "\(uid)", "error": "\(error)"])
                 continue
             }
-            try context.state.save(UIDState(reference: outcome.reference), kind: "uids", key: uidKey)
             try mark(uid, session: session)
             report.outcomes.append(outcome)
         }

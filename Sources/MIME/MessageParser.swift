@@ -190,7 +190,8 @@ private struct PartWalker {
         defer { unref(output) }
         guard let content = g_mime_part_get_content(part) else { return 0 }
         let written = g_mime_data_wrapper_write_to_stream(content, output)
-        guard written >= 0, g_mime_stream_flush(output) == 0 else {
+        // Not flushed here: the part is scratch until it is filed, and filing flushes it with the rest.
+        guard written >= 0 else {
             throw .cannotWrite(path: path, detail: String(cString: strerror(errno)))
         }
         var info = stat()

@@ -104,7 +104,6 @@ public final class IMAPSession {
             if let section { url += "/;SECTION=\(section)" }
             try easy.perform(
                 url: url, command: "UID FETCH \(uid)", sink: sink, size: expectedSize ?? limit ?? (25 << 20))
-            do throws(SystemError) { try file.sync() } catch { throw .localWrite(path: path, detail: "\(error)") }
             return sink.count
         } catch {
             Paths.unlink(path)

@@ -57,9 +57,8 @@ public enum PDFExtraction {
     }
 
     private static func write(_ data: Data, to path: String) throws(PDFError) {
-        do {
-            try data.write(to: URL(fileURLWithPath: path))
-        } catch {
+        // Not flushed: the output is scratch until it is filed, and filing flushes it with the rest.
+        do { try Paths.create(data, at: path) } catch {
             throw .outputNotWritten(path: path, detail: "\(error)")
         }
     }

@@ -48,6 +48,20 @@ public enum Paths {
         return stat(path, &info) == 0 ? Int(info.st_size) : nil
     }
 
+    /// The device (file system) `path` is on, or nil when there is nothing there.
+    public static func device(_ path: String) -> UInt64? {
+        var info = stat()
+        return stat(path, &info) == 0 ? UInt64(info.st_dev) : nil
+    }
+
+    /// Writes `data` to a new file at `path` (replacing one there), without flushing it: for a child's
+    /// output, which whoever files it makes durable with the rest.
+    public static func create(_ data: Data, at path: String) throws(SystemError) {
+        let file = try FileDescriptor.open(path, .writeOnly, options: [.create, .truncate])
+        defer { file.close() }
+        try file.writeAll(data)
+    }
+
     /// One name in a folder.
     public struct Entry: Sendable {
         public var name: String

@@ -19,7 +19,19 @@ public struct OutboxSender: Sendable {
         public var failure: MailTransportError?
     }
 
+    /// Sends what is queued. Each message moves to `sent/` as soon as the server took it; those moves
+    /// reach the disk together when the flush ends (a group commit), not one `fsync` each.
     public func flush(shouldStop: () -> Bool = { false }) -> Report {
+        var report = Report()
+        do {
+            try FileSystem.grouped { report = sendQueued(shouldStop: shouldStop) }
+        } catch {
+            context.log.record("send-failed", "the outbox's records could not be flushed to disk: \(error)")
+        }
+        return report
+    }
+
+    private func sendQueued(shouldStop: () -> Bool) -> Report {
         var report = Report()
         let pending = context.outbox.pending()
         var session: (any MailSender)?

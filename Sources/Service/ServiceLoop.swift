@@ -58,7 +58,8 @@ public struct ServiceLoop: Sendable {
             if case .loginDenied = error as? MailTransportError { result.loginDenied = true }
             context.log.record("poll-failed", "could not check the inbox: \(error)")
         }
-        do { try context.hooks.everyCycle() } catch {
+        // The daily pass's records and letters reach the disk together (a group commit) before they are sent.
+        do { try FileSystem.grouped { try context.hooks.everyCycle() } } catch {
             context.log.record("daily-pass-failed", "the daily pass failed: \(error)")
         }
         let after = sender.flush(shouldStop: { stop.isRequested })

@@ -238,6 +238,47 @@ import Testing
         withExtendedLifetime(proxy) {}
     }
 
+    /// Kills between the steps of a group commit (see `WriteGroup`): after the flush of a filing's data,
+    /// after its names are given, after the whole group is on disk but before the server is told.
+    @Test(arguments: ["group-data-flushed:3", "group-named:4", "group-done:2", "group-named:2"])
+    func killedBetweenTheStepsOfAGroupCommitThenRestartedFilesConfirmsAndAssignsEachOnce(point: String) throws {
+        let lab = try MailLab()
+        let service = try ServiceFixture(
+            lab: lab, service: ["replies-per-hour = 100"], review: ["auto-assign = yes"])
+        let count = 4
+        for index in 0..<count {
+            try lab.send(
+                TestMessage.submission(
+                    fileName: "LJMU July 2024 part \(index).pdf", pdf: pdf, messageID: "<group-\(index)@ljmu.test>"),
+                from: "jane@ljmu.test")
+        }
+        try lab.waitForInbox(count: count)
+        let killed = try service.tcreview(environment: ["TCREVIEW_FAULT_KILL": point])
+        #expect(killed.status != 0, "killed at \(point)")
+        #expect(service.events("filed").count < count, "killed before the cycle was done")
+
+        try service.runOnce()
+        let records = try service.records()
+        #expect(records.count == count)
+        #expect(Set(records.compactMap(\.messageID)).count == count)
+        #expect(try lab.uids(in: "INBOX").isEmpty)
+        let confirmations = service.sent(to: "jane@ljmu.test")
+        #expect(confirmations.count == count, "one confirmation each, none twice")
+        #expect(Set(confirmations.compactMap { TestMessage.header("Message-Id", in: $0) }).count == count)
+        var assigned = 0
+        for record in records {
+            let assignments = AssignmentRecord.load(folder: service.folder(of: record))
+            #expect(assignments.count == 2, "\(record.reference) has its two reviewers")
+            assigned += assignments.count
+        }
+        let requests = ["ben@reviewers.test", "dan@reviewers.test", "fay@reviewers.test"].flatMap {
+            service.sent(to: $0)
+        }
+        #expect(requests.count == assigned, "one request per assignment, none twice")
+        let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: "\(service.archive)/_State/tmp")) ?? []
+        #expect(leftovers.isEmpty, "no scratch is left behind")
+    }
+
     @Test func confirmationQueuedWhileSMTPIsDownArrivesWhenItIsBack() throws {
         let lab = try MailLab()
         let service = try ServiceFixture(lab: lab)

@@ -1,4 +1,5 @@
 import Foundation
+import POSIX
 
 /// What the screening child is asked to do, as the JSON file the service gives it: the submission's
 /// reference, the institution's names, each PDF's text and layout (as the extraction child wrote them, in
@@ -59,9 +60,10 @@ public struct ScreenRequest: Codable, Sendable {
             (Self.jsonFileName, try encoder.encode(report)),
             (Self.planFileName, Data(report.actionPlanCSV().utf8)),
         ]
-        // A scratch folder the service moves from only when this process ends well: no need for atomic writes.
+        // A scratch folder the service moves from only when this process ends well: no need for atomic
+        // writes, nor for flushing (filing flushes the files with the rest).
         for (name, data) in contents where !data.isEmpty {
-            try data.write(to: URL(fileURLWithPath: "\(directory)/\(name)"))
+            try Paths.create(data, at: "\(directory)/\(name)")
         }
         return report
     }
