@@ -31,3 +31,11 @@ void tc_curl_drop_connection(CURL *handle) {
         shutdown(socket, SHUT_RDWR);
     }
 }
+
+int tc_curl_active_socket(CURL *handle) {
+    curl_socket_t socket = CURL_SOCKET_BAD;
+    if (curl_easy_getinfo(handle, CURLINFO_ACTIVESOCKET, &socket) != CURLE_OK || socket == CURL_SOCKET_BAD) {
+        return -1;
+    }
+    return (int)socket;
+}

@@ -13,6 +13,9 @@ public struct Settings: Sendable {
     /// The IMAP folder processed messages move to; nil marks them with `processedKeyword` instead.
     public var filedFolder: String?
     public var processedKeyword = "$TCReviewFiled"
+    /// Whether new mail is waited for with IMAP IDLE where the server offers it (`[imap] idle`), polling
+    /// every `pollInterval` all the same; false: polling alone.
+    public var idle: Bool = true
     public var smtp: Server
     /// The `From` of every message the service sends, e.g. `Technician Commitment <tc@example.org>`.
     public var from: String

@@ -15,7 +15,7 @@ public struct SettingsLoader {
     }
 
     static let knownKeys: [String: Set<String>] = [
-        "imap": ["url", "user", "password-file", "filed-folder", "ca-file"],
+        "imap": ["url", "user", "password-file", "filed-folder", "ca-file", "idle"],
         "smtp": ["url", "user", "password-file", "from", "ca-file"],
         "service": [
             "archive", "poll-interval", "max-message-size", "coordinators", "replies-per-hour", "pdf-timeout",
@@ -162,6 +162,7 @@ public struct SettingsLoader {
             problem(section, key, "\(key) must be yes or no")
             return fallback
         }
+        let idle = yesNo("imap", "idle", default: true)
         let autoAssign = yesNo("review", "auto-assign", default: true)
         let autoSendFeedback = yesNo("feedback", "auto-send", default: false)
         let nameInstitutions = yesNo("insights", "name-institutions", default: false)
@@ -201,6 +202,7 @@ public struct SettingsLoader {
             autoSendFeedback: autoSendFeedback, remindLeadsWeeks: remindLeadsWeeks)
         var checked = settings
         checked.nameInstitutions = nameInstitutions
+        checked.idle = idle
         checked.vocabularyFile =
             vocabulary.hasPrefix("/") ? vocabulary : (directory as NSString).appendingPathComponent(vocabulary)
         if let id = ini.value("review", "authserv-id"), !id.isEmpty {

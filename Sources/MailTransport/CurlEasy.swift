@@ -119,6 +119,65 @@ final class CurlEasy {
         try check(status, command: command)
     }
 
+    // MARK: A raw connection (CONNECT_ONLY), for the commands libcurl has no verb for (IMAP IDLE)
+
+    /// Connects to `url` and logs in as for a transfer, then stops: the connection stays open for `send`
+    /// and `receive`, over TLS when the server's URL asks for it.
+    func connectOnly(url: String) throws(MailTransportError) {
+        try set(CURLOPT_CONNECT_ONLY, 1)
+        try set(CURLOPT_URL, url)
+        try set(CURLOPT_TIMEOUT, server.connectTimeout + server.transferTimeout)
+        errorBuffer[0] = 0
+        try check(curl_easy_perform(handle), command: "LOGIN")
+    }
+
+    /// Sends all of `text` on the raw connection, waiting up to the transfer timeout for room to send.
+    func send(_ text: String, command: String) throws(MailTransportError) {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            var sent = 0
+            let status = bytes[offset...].withUnsafeBytes { curl_easy_send(handle, $0.baseAddress, $0.count, &sent) }
+            if status == CURLE_AGAIN {
+                guard try waitForSocket(events: Int16(POLLOUT), timeout: TimeInterval(server.transferTimeout)) else {
+                    throw .timedOut(server: server.displayName, command: command, seconds: server.transferTimeout)
+                }
+                continue
+            }
+            try check(status, command: command)
+            offset += sent
+        }
+    }
+
+    /// What the server sent on the raw connection, waiting up to `timeout` for it: empty when nothing came.
+    func receive(timeout: TimeInterval, command: String) throws(MailTransportError) -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: 16 << 10)
+        while true {
+            var count = 0
+            let status = buffer.withUnsafeMutableBytes { curl_easy_recv(handle, $0.baseAddress, $0.count, &count) }
+            if status == CURLE_AGAIN {
+                guard try waitForSocket(events: Int16(POLLIN), timeout: timeout) else { return [] }
+                continue
+            }
+            try check(status, command: command)
+            guard count > 0 else {
+                throw .unreachable(server: server.displayName, detail: "the server closed the connection")
+            }
+            return Array(buffer[..<count])
+        }
+    }
+
+    /// Waits for the raw connection's socket to be ready; false when `timeout` passed first.
+    private func waitForSocket(events: Int16, timeout: TimeInterval) throws(MailTransportError) -> Bool {
+        let socket = tc_curl_active_socket(handle)
+        guard socket >= 0 else {
+            throw .unreachable(server: server.displayName, detail: "the connection is gone")
+        }
+        var descriptor = pollfd(fd: socket, events: events, revents: 0)
+        let ready = poll(&descriptor, 1, Int32(max(0, min(timeout, 3_600)) * 1_000))
+        return ready > 0
+    }
+
     /// Whether the server's whole answer was read: it succeeded, or the server itself refused.
     private static func leavesConnectionUsable(_ status: CURLcode) -> Bool {
         [CURLE_OK, CURLE_QUOTE_ERROR, CURLE_REMOTE_FILE_NOT_FOUND, CURLE_REMOTE_ACCESS_DENIED].contains(status)

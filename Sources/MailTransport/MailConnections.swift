@@ -15,6 +15,12 @@ public protocol Mailbox: AnyObject {
     func addKeyword(_ keyword: String, uid: UInt32) throws(MailTransportError)
 }
 
+/// Waits for new mail: `IMAPWatcher` (IMAP IDLE), or a stand-in in a unit test.
+public protocol MailWatcher: AnyObject {
+    /// Waits until new mail arrives (true) or `timeout` passes (false), asking `shouldStop` often.
+    func wait(timeout: TimeInterval, shouldStop: () -> Bool) throws(MailTransportError) -> Bool
+}
+
 /// What the service asks of an SMTP server: `SMTPSession`, or a stand-in in a unit test.
 public protocol MailSender: AnyObject {
     func send(from sender: String, to recipients: [String], message: Data) throws(MailTransportError)
@@ -22,24 +28,30 @@ public protocol MailSender: AnyObject {
 
 extension IMAPSession: Mailbox {}
 extension SMTPSession: MailSender {}
+extension IMAPWatcher: MailWatcher {}
 
 /// How the service reaches its mail servers: a new connection each time it asks.
 public struct MailConnections: Sendable {
     public var mailbox: @Sendable () throws(MailTransportError) -> any Mailbox
     public var sender: @Sendable () throws(MailTransportError) -> any MailSender
+    /// A connection that waits for new mail; nil where there is none (polling alone).
+    public var watcher: (@Sendable () throws(MailTransportError) -> any MailWatcher)?
 
     public init(
         mailbox: @escaping @Sendable () throws(MailTransportError) -> any Mailbox,
-        sender: @escaping @Sendable () throws(MailTransportError) -> any MailSender
+        sender: @escaping @Sendable () throws(MailTransportError) -> any MailSender,
+        watcher: (@Sendable () throws(MailTransportError) -> any MailWatcher)? = nil
     ) {
         self.mailbox = mailbox
         self.sender = sender
+        self.watcher = watcher
     }
 
     /// The real servers, through libcurl.
     public static func servers(imap: MailServer, smtp: MailServer) -> MailConnections {
         MailConnections(
             mailbox: { () throws(MailTransportError) in try IMAPSession(server: imap) },
-            sender: { () throws(MailTransportError) in try SMTPSession(server: smtp) })
+            sender: { () throws(MailTransportError) in try SMTPSession(server: smtp) },
+            watcher: { () throws(MailTransportError) in try IMAPWatcher(server: imap) })
     }
 }

@@ -34,7 +34,9 @@ public struct ServiceContext: Sendable {
         self.serviceAddress = MailAddress(parsing: settings.from) ?? MailAddress(address: settings.from)
         self.coordinators = settings.coordinators.map { MailAddress(address: $0) }
         self.clock = clock
-        self.mail = .servers(imap: settings.imapServer, smtp: settings.smtpServer)
+        var mail = MailConnections.servers(imap: settings.imapServer, smtp: settings.smtpServer)
+        if !settings.idle { mail.watcher = nil }
+        self.mail = mail
         self.noticeKey = NoticeKey(archive: settings.archive)
     }
 

@@ -74,23 +74,24 @@ public struct ServiceLoop: Sendable {
 
     private func journalBytes() -> Int { FileSystem.size(context.journal.path) ?? 0 }
 
-    /// Runs until `stop` is set, polling every `poll-interval` seconds and backing off after failures.
+    /// Runs until `stop` is set: a cycle as soon as new mail arrives (IMAP IDLE) and at least every
+    /// `poll-interval` seconds, backing off after failures.
     public func run(stop: StopFlag) {
         var backoff = Backoff(initial: 5, maximum: max(TimeInterval(context.settings.pollInterval), 300))
+        let newMail = NewMailWait(context: context)
         EventLog.printLine(
             "tcreview serving \(context.settings.imapServer.displayName) every \(context.settings.pollInterval) s; archive \(context.settings.archive)"
         )
         while !stop.isRequested {
             let result = cycle(stop: stop)
-            let failed = result.pollFailure != nil || result.sendFailure != nil
-            let wait =
-                failed
-                ? backoff.next()
-                : {
-                    backoff.reset(); return TimeInterval(context.settings.pollInterval)
-                }()
-            if failed { EventLog.printLine("retrying in \(Int(wait)) s") }
-            stop.sleep(seconds: wait)
+            if result.pollFailure != nil || result.sendFailure != nil {
+                let wait = backoff.next()
+                EventLog.printLine("retrying in \(Int(wait)) s")
+                stop.sleep(seconds: wait)
+            } else {
+                backoff.reset()
+                _ = newMail.wait(seconds: TimeInterval(context.settings.pollInterval), stop: stop)
+            }
         }
         EventLog.printLine("tcreview stopped")
     }

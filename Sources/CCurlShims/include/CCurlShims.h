@@ -16,4 +16,7 @@ CURLcode tc_curl_getinfo_long(CURL *handle, CURLINFO info, long *value);
 /// a connection left in an unknown state and closes it without a goodbye (IMAP LOGOUT) that could wait.
 void tc_curl_drop_connection(CURL *handle);
 
+/// The socket of the handle's connection (after a CONNECT_ONLY transfer), or -1 when there is none.
+int tc_curl_active_socket(CURL *handle);
+
 #endif
