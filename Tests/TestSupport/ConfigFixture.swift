@@ -5,16 +5,18 @@ import Foundation
 public enum ConfigFixture {
     public static let institutionsHeader = "name,short,domains,aliases,lead,joined\n"
 
-    /// Writes `config/tcreview.conf` (archive in the folder's `Mailbox`, plus `service` lines) and
+    /// Writes `config/tcreview.conf` (archive in the folder's `Mailbox`, plus `imap` and `service` lines) and
     /// `config/institutions.csv`; returns the config file's path.
     @discardableResult
     public static func write(
-        in directory: TemporaryDirectory, service: [String] = [], institutions: String = institutionsHeader
+        in directory: TemporaryDirectory, imap: [String] = [], service: [String] = [],
+        institutions: String = institutionsHeader
     ) throws -> String {
         try directory.write(
             """
             [imap]
             url = imaps://mail.example.org/INBOX
+            \(imap.joined(separator: "\n"))
             [smtp]
             url = smtps://mail.example.org
             from = Technician Commitment <tc@example.org>

@@ -60,7 +60,7 @@ final class ServiceFixture: @unchecked Sendable {
 
             [service]
             archive = \(self.archive)
-            poll-interval = 1
+            \(service.contains { $0.hasPrefix("poll-interval") } ? "" : "poll-interval = 1")
             coordinators = coordinator@lab.test
             rubrics = \(MailLab.packageRoot)/Rubrics
             \(service.contains { $0.hasPrefix("pdf-timeout") } ? "" : "pdf-timeout = 20")
