@@ -62,6 +62,46 @@ public struct Journal: Sendable {
         return (found, data.count)
     }
 
+    /// Where each event written after the first `offset` bytes starts, by the reference it names, and the
+    /// journal's length now. Only that tail is read. Nil when the journal is shorter than `offset` (it was
+    /// replaced): the caller starts again from the beginning.
+    public func lines(after offset: Int) -> (starts: [String: [Int]], length: Int)? {
+        let tail: Data
+        do throws(SystemError) {
+            let file = try FileDescriptor.open(path, .readOnly)
+            defer { file.close() }
+            guard try file.size() >= offset else { return nil }
+            tail = try file.readAll(from: offset)
+        } catch {
+            return error.errno == ENOENT && offset == 0 ? ([:], 0) : nil
+        }
+        var starts: [String: [Int]] = [:]
+        var lineStart = tail.startIndex
+        while lineStart < tail.endIndex {
+            let end = tail[lineStart...].firstIndex(of: 0x0A) ?? tail.endIndex
+            // Only whole lines: a line still being written is read next time.
+            guard end < tail.endIndex else { return (starts, offset + (lineStart - tail.startIndex)) }
+            if let reference = Self.reference(in: tail[lineStart..<end]) {
+                starts[reference, default: []].append(offset + (lineStart - tail.startIndex))
+            }
+            lineStart = end + 1
+        }
+        return (starts, offset + tail.count)
+    }
+
+    /// The events whose lines start at `starts` (from `lines(after:)`), in that order; a line that cannot be
+    /// read is left out.
+    public func events(at starts: [Int]) -> [Event] {
+        guard !starts.isEmpty, let file = try? FileDescriptor.open(path, .readOnly) else { return [] }
+        defer { file.close() }
+        return starts.compactMap { start in
+            // A journal line is small; one bounded read each.
+            guard let chunk = try? file.read(at: start, count: 64 << 10) else { return nil }
+            let line = chunk.firstIndex(of: 0x0A).map { chunk[..<$0] } ?? chunk[...]
+            return try? JSONFiles.decoder.decode(Event.self, from: Data(line))
+        }
+    }
+
     private static let referenceMarker = Array(#""reference":""#.utf8)
 
     /// The value of a line's `"reference"` field, read without decoding the line (references hold no quotes).

@@ -10,9 +10,8 @@ public enum ArchiveIndex {
     public static let csvFileName = "index.csv"
     public static let summaryFileName = "summary.txt"
 
-    /// The site's front page, readable offline and without scripts: the counts per window, and a table per window
-    /// (newest first, sortable by a click on a header) linking each submission's page, its institution's page and
-    /// its files, relative to the archive root. Every piece of text is escaped.
+    /// The site's front page, readable offline and without scripts: the counts per window, each window
+    /// linked to its page (`WindowPage`), newest first. Every piece of text is escaped.
     ///
     /// - Parameters:
     ///   - quarantined: how many messages the quarantine holds (its page is linked when there are any).
@@ -20,16 +19,20 @@ public enum ArchiveIndex {
     public static func html(
         _ rows: [SubmissionSummary], generated: Date, quarantined: Int = 0, insights: Bool = false
     ) -> String {
-        var days = LondonFormat()
         var windows: [String: [SubmissionSummary]] = [:]
-        for row in rows { windows[row.window, default: []].append(row) }
-        let order = windows.keys.sorted(by: >)
+        for row in rows { windows[SummaryCache.window(ofFolder: row.relativeFolder), default: []].append(row) }
+        return html(
+            counts: windows.mapValues { WindowCounts($0) }, generated: generated, quarantined: quarantined,
+            insights: insights)
+    }
 
-        var out = ""
-        out.reserveCapacity(2_000 + rows.count * 1_000)
-        out += "<p class=\"muted\">Generated \(HTML.escape(LondonFormat.minute(generated))) (UK time) by tcreview; "
-        out += "\(rows.count) submission\(rows.count == 1 ? "" : "s"). "
-        out += "This page is rewritten whenever something changes: do not edit it.</p>\n"
+    static func html(counts: [String: WindowCounts], generated: Date, quarantined: Int, insights: Bool) -> String {
+        let order = counts.keys.sorted(by: >)
+        let total = counts.values.reduce(0) { $0 + $1.submissions }
+        var out = "<p class=\"muted\">Generated \(HTML.escape(LondonFormat.minute(generated))) (UK time) by tcreview; "
+        out += "\(total) submission\(total == 1 ? "" : "s"). "
+        out += "This page is rewritten whenever something changes: do not edit it. "
+        out += "\(HTML.link(csvFileName, "Every submission as CSV")).</p>\n"
         if quarantined > 0 {
             out += "<p>\(HTML.link(ArchiveLayout.quarantineFolder + "/index.html", "Quarantine"))"
             out += ": \(quarantined) message\(quarantined == 1 ? "" : "s") kept for a person to read.</p>\n"
@@ -42,63 +45,27 @@ public enum ArchiveIndex {
             out += "<p>No submissions have been filed yet.</p>\n"
             return HTML.page(title: title, up: "", body: out)
         }
-        out += "<h2>Windows</h2>\n<table>\n<thead><tr><th>Window</th><th>Submissions</th><th>Pre-screen ok</th>"
+        out += "<h2>Windows</h2>\n<p>Each window's submissions are on its own page.</p>\n"
+        out += "<table>\n<thead><tr><th>Window</th><th>Submissions</th><th>Pre-screen ok</th>"
         out +=
             "<th>Attention</th><th>Missing</th><th>Reviews overdue</th><th>Feedback sent</th></tr></thead>\n<tbody>\n"
         for window in order {
-            let group = windows[window] ?? []
-            func count(_ predicate: (SubmissionSummary) -> Bool) -> Int {
-                group.reduce(0) { $0 + (predicate($1) ? 1 : 0) }
-            }
-            out += "<tr><td><a href=\"#w\(HTML.escape(window))\">\(HTML.escape(windowTitle(window)))</a></td>"
-            out += "<td class=\"n\">\(group.count)</td>"
-            out += "<td class=\"n\">\(count { $0.prescreen == "ok" })</td>"
-            out += "<td class=\"n\">\(count { $0.prescreen == "attention" })</td>"
-            out += "<td class=\"n\">\(count { $0.prescreen == "missing" })</td>"
-            out += "<td class=\"n\">\(count { $0.reviewers.contains { $0.state == .overdue } })</td>"
-            out += "<td class=\"n\">\(count { $0.feedback == "sent" })</td></tr>\n"
+            guard let count = counts[window] else { continue }
+            out += "<tr><td>\(HTML.link(WindowPage.htmlPath(window), windowTitle(window)))</td>"
+            out += "<td class=\"n\">\(count.submissions)</td>"
+            out += "<td class=\"n\">\(count.ok)</td>"
+            out += "<td class=\"n\">\(count.attention)</td>"
+            out += "<td class=\"n\">\(count.missing)</td>"
+            out += "<td class=\"n\">\(count.overdue)</td>"
+            out += "<td class=\"n\">\(count.feedbackSent)</td></tr>\n"
         }
         out += "</tbody>\n</table>\n"
-
-        for window in order {
-            let group = windows[window] ?? []
-            out += "\n<h2 id=\"w\(HTML.escape(window))\">\(HTML.escape(windowTitle(window)))</h2>\n"
-            out += "<table class=\"sortable\">\n<thead><tr><th>Reference</th><th>Institution</th><th>Stage</th>"
-            out += "<th>Received</th><th>Submission</th><th>Pre-screen</th><th>Reviewers</th><th>Reviews</th>"
-            out += "<th>Feedback</th></tr></thead>\n<tbody>\n"
-            for row in group {
-                out += "<tr><td>\(HTML.link(row.relativeFolder + "/" + SubmissionPage.fileName, row.reference))</td>"
-                out += "<td>\(HTML.link(row.topFolder + "/" + InstitutionPage.fileName, row.institutionLabel))</td>"
-                out += "<td>\(HTML.escape(row.stage))</td><td>\(days.day(row.received))</td><td>"
-                out += row.pdfFiles.map { link(row, $0, $0) }.joined(separator: "<br>")
-                out += "</td><td"
-                if let verdict = row.prescreen {
-                    out += " class=\"\(HTML.escape(verdict))\">"
-                    out +=
-                        row.files.contains("prescreen.txt") ? link(row, "prescreen.txt", verdict) : HTML.escape(verdict)
-                } else {
-                    out += ">-"
-                }
-                out += "</td><td>"
-                out +=
-                    row.reviewers.isEmpty
-                    ? "-"
-                    : row.reviewers.map { reviewer in
-                        "\(HTML.escape(reviewer.reviewer)): <span class=\"\(reviewer.state.label)\">\(reviewer.state.label)</span>"
-                    }.joined(separator: "<br>")
-                out += "</td><td>"
-                out += row.reviewFiles.map { link(row, $0, String($0.dropFirst("reviews/".count))) }.joined(
-                    separator: "<br>")
-                out += "</td><td class=\"\(HTML.escape(row.feedback))\">\(HTML.escape(row.feedback))"
-                for file in row.feedbackFiles { out += " " + link(row, file, file) }
-                out += "</td></tr>\n"
-            }
-            out += "</tbody>\n</table>\n"
-        }
         return HTML.page(title: title, up: "", body: out)
     }
 
     static let title = "Technician Commitment submissions"
+
+    static let csvHeader = "reference,institution,stage,window,received,prescreen,reviewers,feedback,folder\r\n"
 
     /// One line per submission under the header
     /// `reference,institution,stage,window,received,prescreen,reviewers,feedback,folder`; fields quoted as RFC 4180
@@ -106,7 +73,7 @@ public enum ArchiveIndex {
     /// `received` is the London day; `folder` is relative to the archive root.
     public static func csv(_ rows: [SubmissionSummary]) -> String {
         var days = LondonFormat()
-        var out = "reference,institution,stage,window,received,prescreen,reviewers,feedback,folder\r\n"
+        var out = csvHeader
         out.reserveCapacity(out.utf8.count + rows.count * 200)
         for row in rows {
             let fields = [
@@ -120,11 +87,10 @@ public enum ArchiveIndex {
         return out
     }
 
-    /// Rescans the archive, writes `index.html` and `index.csv` atomically, and writes each submission's
-    /// `summary.txt` where its content changed (by temp file and rename, not flushed: it is derived and rewritten
-    /// by the next rebuild). The summaries are shared between the cores.
-    ///
-    /// The rest of the site (`ArchiveSite`) is brought up to date on the way: the pages of what changed.
+    /// Rescans the archive and brings the site up to date (`ArchiveSite.build`): the front page, each
+    /// window's page and CSV, `index.csv`, the pages of what changed, and each submission's `summary.txt`
+    /// where its content changed (by temp file and rename, not flushed: it is derived and rewritten by the
+    /// next rebuild). The summaries and pages are shared between the cores.
     ///
     /// - Parameters:
     ///   - rubricsFolder: where the rubrics are, for the criteria's titles and order on submission pages.
@@ -136,16 +102,26 @@ public enum ArchiveIndex {
         let root = ArchiveScanner.normalized(archive)
         let rows = ArchiveScanner.summaries(archive: root, now: now)
         let rubrics = rubricsFolder.map { RubricLibrary.load(folder: $0).rubrics } ?? [:]
-        let site = try ArchiveSite.update(root: root, rows: rows, rubrics: rubrics, full: full)
-        try FileSystem.writeAtomically(
-            Data(
-                html(
-                    rows, generated: now, quarantined: site.quarantined,
-                    insights: FileSystem.exists("\(root)/insights/index.html")
-                ).utf8), to: "\(root)/\(htmlFileName)")
-        try FileSystem.writeAtomically(Data(csv(rows).utf8), to: "\(root)/\(csvFileName)")
-        guard !rows.isEmpty else { return site }
+        let site = try ArchiveSite.build(root: root, rows: rows, rubrics: rubrics, full: full, now: now)
+        try writeSummaries(rows)
+        return site
+    }
 
+    /// Brings the site up to date after a cycle: only what the journal names since the last build is read
+    /// and written again (`ArchiveSite.update`), so the cost follows the work, not the archive's size. When
+    /// it cannot be sure what changed (the first time, a journal replaced, a review falling due), it
+    /// rescans as `rebuild` does. A change made by hand in a file manager shows after `tcreview index`.
+    @discardableResult
+    public static func update(archive: String, now: Date, rubricsFolder: String? = nil) throws -> ArchiveSite.Report {
+        let root = ArchiveScanner.normalized(archive)
+        let rubrics = rubricsFolder.map { RubricLibrary.load(folder: $0).rubrics } ?? [:]
+        if let report = try ArchiveSite.update(root: root, rubrics: rubrics, now: now) { return report }
+        return try rebuild(archive: root, now: now, rubricsFolder: rubricsFolder)
+    }
+
+    /// Writes each row's `summary.txt` where its content changed, shared between the cores.
+    static func writeSummaries(_ rows: [SubmissionSummary]) throws {
+        guard !rows.isEmpty else { return }
         let workers = Parallel.workers(for: rows.count, minimumPerWorker: 256)
         let failures = Parallel.run(workers: workers) { worker -> ArchiveError? in
             var days = LondonFormat()
@@ -168,7 +144,6 @@ public enum ArchiveIndex {
             return failure
         }
         if let failure = failures.compactMap({ $0 }).first { throw failure }
-        return site
     }
 
     /// The short `summary.txt` of one submission. It holds nothing that changes by itself (no generation time),
@@ -204,11 +179,6 @@ public enum ArchiveIndex {
         let parts = window.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 2, parts[1] == 1 || parts[1] == 7 else { return "Window \(window)" }
         return SubmissionWindow(closingIn: parts[0], month: parts[1]).title
-    }
-
-    /// A link, relative to the archive root, to a file in a submission folder.
-    static func link(_ row: SubmissionSummary, _ file: String, _ label: String) -> String {
-        HTML.link(row.relativeFolder + "/" + file, label)
     }
 
     /// One RFC 4180 field. A field a spreadsheet would take for a formula (`=`, `+`, `-` or `@` first) starts

@@ -1,16 +1,18 @@
 import Archive
 import Foundation
 
-/// `_State/summaries.tsv`: each submission folder's summary as last read, with the stamp (size and time) of
-/// what it was read from, so a scan decodes again only the folders that changed. Derived: deleting it costs
-/// one full scan; a folder whose stamp differs, or a line that cannot be read, is simply read again.
+/// `_State/summaries/<window>.tsv`: each submission folder's summary as last read, with the stamp (size and
+/// time) of what it was read from, so a scan decodes again only the folders that changed; one file per
+/// submission window, so an update after a cycle reads and writes only the windows it touched. Derived:
+/// deleting them costs one full scan; a folder whose stamp differs, or a line that cannot be read, is
+/// simply read again.
 ///
 /// `TabSeparated` lines: a `K` line, then per folder an `F` line (folder,
 /// stamp, and the summary's fields) or an `N` line (folder, stamp: not a filed submission), each `F` followed
 /// by its `P` (file) and `V` (reviewer: address, `open`/`received`/`withdrawn`, due) lines.
 enum SummaryCache {
-    static let fileName = "_State/summaries.tsv"
-    static let version = "K\tsummaries-1"
+    static let folderName = "_State/summaries"
+    static let version = "K\tsummaries-2"
 
     /// What the summary is read from: the folder's and its reviews folder's entries (a file added or removed),
     /// and the three files the scanner decodes.
@@ -27,8 +29,26 @@ enum SummaryCache {
         var summary: SubmissionSummary?
     }
 
+    /// The window a submission folder (`<top>/<YYYY>/<MM-Month>/<REF>`, relative) belongs to, from its path.
+    static func window(ofFolder relative: String) -> String {
+        let parts = relative.split(separator: "/")
+        guard parts.count == 4, let year = Int(parts[1]), let month = Int(parts[2].prefix(2)), (1...12).contains(month)
+        else { return "other" }
+        return ArchiveScanner.window(year: year, month: month)
+    }
+
+    /// Every window's cached folders.
     static func load(root: String, now: Date) -> [String: Entry] {
-        guard let data = FileSystem.read("\(root)/\(fileName)") else { return [:] }
+        var entries: [String: Entry] = [:]
+        for name in FileSystem.list("\(root)/\(folderName)") where name.hasSuffix(".tsv") {
+            entries.merge(load(root: root, window: String(name.dropLast(4)), now: now)) { $1 }
+        }
+        return entries
+    }
+
+    /// One window's cached folders.
+    static func load(root: String, window: String, now: Date) -> [String: Entry] {
+        guard let data = FileSystem.read(path(root: root, window: window)) else { return [:] }
         let rows = TabSeparated.rows(data)
         guard rows.first?.joined(separator: "\t") == version else { return [:] }
         var entries: [String: Entry] = [:]
@@ -80,10 +100,24 @@ enum SummaryCache {
         return entries
     }
 
+    /// Writes the cache of every window the entries fall in, each only when its content changed, and
+    /// removes the files of windows that have no folder left.
     static func save(_ entries: [(folder: String, entry: Entry)], root: String) throws {
+        var byWindow: [String: [(folder: String, entry: Entry)]] = [:]
+        for item in entries { byWindow[window(ofFolder: item.folder), default: []].append(item) }
+        for (window, items) in byWindow { try save(items, root: root, window: window) }
+        for name in FileSystem.list("\(root)/\(folderName)") where name.hasSuffix(".tsv") {
+            if byWindow[String(name.dropLast(4))] == nil { FileSystem.remove("\(root)/\(folderName)/\(name)") }
+        }
+        // The single file of earlier versions.
+        FileSystem.remove("\(root)/_State/summaries.tsv")
+    }
+
+    /// Writes one window's cache, when its content changed.
+    static func save(_ entries: [(folder: String, entry: Entry)], root: String, window: String) throws {
         var out = version + "\n"
         func line(_ fields: [String]) { out += TabSeparated.line(fields) }
-        for (folder, entry) in entries {
+        for (folder, entry) in entries.sorted(by: { $0.folder < $1.folder }) {
             guard let summary = entry.summary else {
                 line(["N", folder, entry.stamp])
                 continue
@@ -104,9 +138,14 @@ enum SummaryCache {
                 line(["V", reviewer.reviewer, status.rawValue, "\(reviewer.due.timeIntervalSince1970)"])
             }
         }
-        try FileSystem.makeDirectory("\(root)/_State")
-        try FileSystem.writeAtomically(Data(out.utf8), to: "\(root)/\(fileName)", durable: false)
+        let data = Data(out.utf8)
+        let path = path(root: root, window: window)
+        guard FileSystem.read(path) != data else { return }
+        try FileSystem.makeDirectory("\(root)/\(folderName)")
+        try FileSystem.writeAtomically(data, to: path, durable: false)
     }
+
+    static func path(root: String, window: String) -> String { "\(root)/\(folderName)/\(window).tsv" }
 }
 
 /// Tab-separated lines whose fields may hold any text (`\`, tab and line breaks escaped): the format of the

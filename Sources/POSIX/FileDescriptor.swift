@@ -71,6 +71,39 @@ public struct FileDescriptor: Sendable {
         if let failure { throw SystemError("write", path: path, errno: failure) }
     }
 
+    /// Reads from byte `offset` to the end of the file (`pread`, so the file's position does not move).
+    public func readAll(from offset: Int) throws(SystemError) -> Data {
+        var result = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        var position = offset
+        while true {
+            let count = retryingInterrupts {
+                buffer.withUnsafeMutableBytes { pread(rawValue, $0.baseAddress, $0.count, off_t(position)) }
+            }
+            guard count >= 0 else { throw SystemError("read", path: path, errno: errno) }
+            if count == 0 { return result }
+            result.append(contentsOf: buffer[0..<count])
+            position += count
+        }
+    }
+
+    /// Reads up to `count` bytes from byte `offset` (`pread`): fewer at the end of the file.
+    public func read(at offset: Int, count: Int) throws(SystemError) -> Data {
+        var buffer = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let got = retryingInterrupts {
+                buffer.withUnsafeMutableBytes {
+                    pread(rawValue, $0.baseAddress! + filled, count - filled, off_t(offset + filled))
+                }
+            }
+            guard got >= 0 else { throw SystemError("read", path: path, errno: errno) }
+            if got == 0 { break }
+            filled += got
+        }
+        return Data(buffer[0..<filled])
+    }
+
     /// Reads to the end of the file.
     public func readAll() throws(SystemError) -> Data {
         var result = Data()

@@ -81,7 +81,7 @@ struct ServeCommand: Command {
             }
             let (archive, rubrics) = (settings.archive, settings.rubricsFolder)
             context.hooks.afterChange = {
-                try ArchiveIndex.rebuild(archive: archive, now: Date(), rubricsFolder: rubrics)
+                try ArchiveIndex.update(archive: archive, now: Date(), rubricsFolder: rubrics)
             }
         } catch {
             throw CommandFailure(

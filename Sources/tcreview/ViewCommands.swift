@@ -191,13 +191,15 @@ struct IndexCommand: Command {
     static let usage = """
         USAGE: tcreview index [--changed] [--config PATH]
 
-        Rewrites the archive's small static site: Mailbox/index.html (every window and submission), a page in
-        each submission folder, one in each institution's folder and one for the quarantine; and index.csv
-        and each summary.txt. The site needs no server: open Mailbox/index.html from the shared folder.
+        Rewrites the archive's small static site: Mailbox/index.html (the windows, with their counts), a page
+        and a CSV per window in Mailbox/windows, a page in each submission folder, one in each institution's
+        folder and one for the quarantine; and index.csv and each summary.txt. The site needs no server:
+        open Mailbox/index.html from the shared folder.
 
         OPTIONS:
-          --changed      Only the pages of what changed since the last build, as 'serve' does after each
-                         cycle (without it, every page is made again and written where it differs).
+          --changed      Only what the journal names since the last build, as 'serve' does after each
+                         cycle (without it, every folder is read and every page made again, written where
+                         it differs: use it after moving or editing folders by hand).
           --config PATH  The configuration file (default config/tcreview.conf).
         """
     static let flags: Set<String> = ["--changed"]
@@ -213,11 +215,14 @@ struct IndexCommand: Command {
 
     func run() throws -> Int32 {
         let settings = try loadSettings(configPath)
-        let site = try ArchiveIndex.rebuild(
-            archive: settings.archive, now: Date(), rubricsFolder: settings.rubricsFolder, full: !changed)
+        let site =
+            changed
+            ? try ArchiveIndex.update(archive: settings.archive, now: Date(), rubricsFolder: settings.rubricsFolder)
+            : try ArchiveIndex.rebuild(
+                archive: settings.archive, now: Date(), rubricsFolder: settings.rubricsFolder, full: true)
         let quarantine = site.quarantinePage ? " and the quarantine's page" : ""
         print(
-            "\(settings.archive)/index.html and index.csv rebuilt; \(site.submissionPages) submission page(s), \(site.institutionPages) institution page(s)\(quarantine) written."
+            "\(settings.archive)/index.html and index.csv rebuilt; \(site.submissionPages) submission page(s), \(site.windowPages) window page(s), \(site.institutionPages) institution page(s)\(quarantine) written."
         )
         return ExitStatus.success
     }

@@ -44,11 +44,14 @@ import Testing
                 if exists, target.hasSuffix(".html") { pages.append(target) }
             }
         }
-        // The index, a page per submission and per institution folder, and the quarantine's.
+        // The index, a page per window, per submission and per institution folder, and the quarantine's.
         let records = try service.records()
         let tops = Set(
             records.map { service.folder(of: $0).dropFirst(service.archive.count + 1).split(separator: "/")[0] })
-        #expect(records.count == 2 && visited.count == 1 + records.count + tops.count + 1, "\(visited.sorted())")
+        let windows = Set(records.map { SubmissionWindow(containing: $0.year, month: $0.month).description })
+        #expect(
+            records.count == 2 && visited.count == 1 + windows.count + records.count + tops.count + 1,
+            "\(visited.sorted())")
         #expect(visited.contains("\(ArchiveLayout.quarantineFolder)/index.html"))
 
         let submission = try browser.dom(of: "\(service.folder(of: record))/index.html")

@@ -24,7 +24,10 @@ import Testing
 
     @Test func indexPagesListTheSubmissionWithLinksThatResolve() throws {
         let (_, service, record) = try filed()
-        let html = try String(contentsOfFile: "\(service.archive)/index.html", encoding: .utf8)
+        let front = try String(contentsOfFile: "\(service.archive)/index.html", encoding: .utf8)
+        let window = SubmissionWindow(containing: record.year, month: record.month).description
+        #expect(front.contains("href=\"windows/\(window).html\""), "the window's page, from the front page")
+        let html = try String(contentsOfFile: "\(service.archive)/windows/\(window).html", encoding: .utf8)
         #expect(html.contains(record.reference))
         #expect(html.lowercased().components(separatedBy: "<script").count == 2, "only the script that sorts tables")
         #expect(
@@ -32,7 +35,8 @@ import Testing
         var links = 0
         for match in html.matches(of: /href="([^"#]+)"/) {
             let target = String(match.1).removingPercentEncoding ?? String(match.1)
-            #expect(FileManager.default.fileExists(atPath: "\(service.archive)/\(target)"), "\(target) exists")
+            #expect(
+                FileManager.default.fileExists(atPath: "\(service.archive)/windows/\(target)"), "\(target) exists")
             links += 1
         }
         #expect(links >= 4, "links to the submission's page, its institution's, the PDF and the pre-screen")

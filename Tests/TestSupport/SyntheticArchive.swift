@@ -132,11 +132,32 @@ public enum SyntheticArchive {
                 try create(Data("Feedback on \(reference)\n".utf8), at: "\(folder)/feedback.txt")
                 try create(pdf, at: "\(folder)/feedback.pdf")
             }
-            var line = try journalEncoder.encode(
-                Journal.Event(
-                    time: received, event: "filed", reference: reference, detail: ["folder": folderRelative]))
-            line.append(0x0A)
-            journal.append(line)
+            // As many journal lines as the service writes for such a submission: filing, the confirmation,
+            // each assignment and its request, each review, the feedback.
+            var events: [Journal.Event] = [
+                .init(time: received, event: "filed", reference: reference, detail: ["folder": folderRelative]),
+                .init(time: received, event: "queued", reference: reference, detail: ["id": reference + "-confirmation"]),
+                .init(time: received, event: "sent", reference: reference, detail: ["id": reference + "-confirmation"]),
+            ]
+            for assignment in assignments {
+                events.append(.init(time: assigned, event: "assigned", reference: reference,
+                    detail: ["reviewer": assignment.reviewer]))
+                events.append(.init(time: assigned, event: "queued", reference: reference,
+                    detail: ["id": "\(reference)-review-\(assignment.token)"]))
+                if assignment.status == .received {
+                    events.append(.init(time: due, event: "review-received", reference: reference,
+                        detail: ["reviewer": assignment.reviewer]))
+                }
+            }
+            if FileSystem.exists("\(folder)/feedback.json") {
+                events.append(.init(time: due, event: "feedback-compiled", reference: reference))
+                events.append(.init(time: due, event: "feedback-sent", reference: reference))
+            }
+            for event in events {
+                var line = try journalEncoder.encode(event)
+                line.append(0x0A)
+                journal.append(line)
+            }
         }
         let journalPath = "\(root)/journal.jsonl"
         if let existing = Paths.read(journalPath) { journal = existing + journal }

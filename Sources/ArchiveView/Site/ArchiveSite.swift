@@ -3,68 +3,229 @@ import Foundation
 import Hashing
 import Review
 
-/// The archive as a small static site: `index.html` at the root, a page in every submission folder, one in
-/// every institution's folder, and one for the quarantine. Links are relative, so it works from a shared
-/// folder.
+/// The archive as a small static site: `index.html` at the root (the windows, with their counts), a page
+/// per submission window in `windows/`, a page in every submission folder, one in every institution's
+/// folder, and one for the quarantine; `index.csv` and a CSV per window beside them. Links are relative,
+/// so it works from a shared folder.
 ///
-/// Rebuilt incrementally: a page is written again only when what it shows changed: its submission's state
-/// (a fingerprint of its summary, kept in `_State/site.json`), or a journal event about it since the last
-/// build. A page whose text came out the same is not rewritten.
+/// Two ways to bring it up to date:
+/// - `build`, from a scan of every folder: a page is written again only when what it shows changed (a
+///   fingerprint of its summary, kept in `SiteState`) or the journal has an event about it since the last
+///   build, and only when its text came out different;
+/// - `update`, after a cycle: only what the journal names since the last build (its folders re-read, its
+///   window's page, its institution's), so the cost follows the work, not the size of the archive.
 public enum ArchiveSite {
-    static let stateFile = "_State/site.json"
-
-    /// What the last build saw: how far into the journal, and each page's fingerprint.
-    struct State: Codable {
-        var journalLength: Int
-        var fingerprints: [String: String]
-    }
-
     /// What a build wrote.
     public struct Report: Sendable, Equatable {
         public var submissionPages = 0
         public var institutionPages = 0
+        public var windowPages = 0
         public var quarantinePage = false
         /// How many messages the quarantine holds.
         public var quarantined = 0
+
+        public init() {}
     }
 
-    /// Brings every page up to date with `rows` (the archive's summaries, as the index shows them).
+    // MARK: From a scan
+
+    /// Brings every page up to date with `rows` (the archive's summaries, as a scan found them).
     ///
     /// - Parameter full: rebuild every page whatever the state says (`tcreview index`).
-    static func update(root: String, rows: [SubmissionSummary], rubrics: [Int: Rubric], full: Bool) throws -> Report {
-        let statePath = "\(root)/\(stateFile)"
-        let previous =
-            full ? nil : FileSystem.read(statePath).flatMap { try? JSONFiles.decoder.decode(State.self, from: $0) }
+    static func build(root: String, rows: [SubmissionSummary], rubrics: [Int: Rubric], full: Bool, now: Date)
+        throws -> Report
+    {
+        let previous = full ? nil : SiteState.load(root: root)
+        let previousPages = previous == nil ? [:] : SiteState.loadAllPages(root: root)
         let journal = Journal(archive: root)
-        let (touched, length) = journal.references(after: previous?.journalLength ?? 0)
-        var fingerprints: [String: String] = [:]
+        var starts: [String: [Int]] = [:]
+        var tail = previous.flatMap { journal.lines(after: $0.journalLength) }
+        if tail != nil {
+            for pages in previousPages.values { for (reference, page) in pages { starts[reference] = page.starts } }
+        } else {
+            tail = journal.lines(after: 0)
+        }
+        for (reference, found) in tail?.starts ?? [:] { starts[reference, default: []] += found }
+        let touched = Set(tail?.starts.keys.map { $0 } ?? [])
         var report = Report()
 
+        var byWindow: [String: [SubmissionSummary]] = [:]
+        for row in rows { byWindow[SummaryCache.window(ofFolder: row.relativeFolder), default: []].append(row) }
+        var pages: [String: [String: SiteState.Page]] = [:]
         var stale: [SubmissionSummary] = []
-        for row in rows {
-            let print = fingerprint(row)
-            fingerprints[row.reference] = print
-            let page = "\(row.folder)/\(SubmissionPage.fileName)"
-            if previous?.fingerprints[row.reference] != print || touched.contains(row.reference)
-                || !FileSystem.exists(page)
-            {
-                stale.append(row)
+        for (window, members) in byWindow {
+            for row in members {
+                let print = fingerprint(row)
+                pages[window, default: [:]][row.reference] = .init(
+                    fingerprint: print, starts: starts[row.reference] ?? [])
+                if previousPages[window]?[row.reference]?.fingerprint != print || touched.contains(row.reference)
+                    || !FileSystem.exists("\(row.folder)/\(SubmissionPage.fileName)")
+                {
+                    stale.append(row)
+                }
             }
         }
-        let events = journal.events(about: Set(stale.map(\.reference)))
-        let pages = stale
-        // Shared between the cores: a full rebuild makes every page.
-        let workers = Parallel.workers(for: pages.count, minimumPerWorker: 64)
+        report.submissionPages = try writeSubmissionPages(stale, rubrics: rubrics, journal: journal) {
+            starts[$0] ?? []
+        }
+
+        var folders: [String: String] = [:]
+        var byTop: [String: [SubmissionSummary]] = [:]
+        for row in rows { byTop[row.topFolder, default: []].append(row) }
+        for (top, members) in byTop {
+            let print = folderFingerprint(members)
+            folders[top] = print
+            let page = "\(root)/\(top)/\(InstitutionPage.fileName)"
+            guard previous?.folders[top] != print || !FileSystem.exists(page) else { continue }
+            if try writeIfChanged(InstitutionPage.html(top: top, rows: members), to: page) {
+                report.institutionPages += 1
+            }
+        }
+        // A folder that had submissions and has none now (the last unidentified one filed under its
+        // institution) keeps a page, saying so, rather than one listing what is gone.
+        for top in (previous?.folders.keys.sorted() ?? []) where top != ArchiveLayout.quarantineFolder {
+            guard byTop[top] == nil, FileSystem.exists("\(root)/\(top)") else { continue }
+            if try writeIfChanged(
+                InstitutionPage.html(top: top, rows: []), to: "\(root)/\(top)/\(InstitutionPage.fileName)")
+            {
+                report.institutionPages += 1
+            }
+        }
+
+        let changedQuarantine = touched.contains { isQuarantined($0) }
+        let quarantine = try updateQuarantinePage(
+            root: root, previous: previous?.folders[ArchiveLayout.quarantineFolder], force: changedQuarantine)
+        report.quarantined = quarantine.count
+        report.quarantinePage = quarantine.written
+        if let print = quarantine.fingerprint { folders[ArchiveLayout.quarantineFolder] = print }
+
+        var counts: [String: WindowCounts] = [:]
+        for (window, members) in byWindow {
+            let sorted = members.sorted { $0.reference < $1.reference }
+            counts[window] = WindowCounts(sorted)
+            if try writeWindow(window, rows: sorted, root: root, now: now) { report.windowPages += 1 }
+        }
+        for name in FileSystem.list("\(root)/\(WindowPage.folderName)") {
+            let window = (name as NSString).deletingPathExtension
+            if counts[window] == nil { FileSystem.remove("\(root)/\(WindowPage.folderName)/\(name)") }
+        }
+        for window in Set(previousPages.keys).union(pages.keys) {
+            try SiteState.savePages(pages[window] ?? [:], root: root, window: window)
+        }
+        let state = SiteState(
+            journalLength: tail?.length ?? 0, nextChange: nextChange(rows, after: now), windows: counts,
+            folders: folders)
+        try writeFront(state: state, root: root, now: now, quarantined: report.quarantined)
+        try state.save(root: root)
+        return report
+    }
+
+    // MARK: After a cycle
+
+    /// Brings up to date what the journal names since the last build: each named submission's folder is
+    /// read again (wherever it moved to), and its page, its window's page and CSV, its institution's page,
+    /// the quarantine's page and the front page are written again; nothing else is read. Nil when it
+    /// cannot be sure what changed (no state, a journal replaced, an open review fell due): the caller
+    /// then builds from a scan.
+    static func update(root: String, rubrics: [Int: Rubric], now: Date) throws -> Report? {
+        guard var state = SiteState.load(root: root) else { return nil }
+        if let next = state.nextChange, now >= next { return nil }
+        let journal = Journal(archive: root)
+        guard let tail = journal.lines(after: state.journalLength) else { return nil }
+        var report = Report()
+        guard tail.length != state.journalLength else { return report }
+
+        var byWindow: [String: Set<String>] = [:]
+        var quarantineChanged = false
+        for reference in tail.starts.keys {
+            if isQuarantined(reference) {
+                quarantineChanged = true
+            } else if let window = window(ofReference: reference) {
+                byWindow[window, default: []].insert(reference)
+            }
+        }
+        var tops: Set<String> = []
+        var changed: [SubmissionSummary] = []
+        var startsByReference: [String: [Int]] = [:]
+        let reader = FolderReader(root: root, now: now)
+        for (window, references) in byWindow {
+            var cache = SummaryCache.load(root: root, window: window, now: now)
+            var pages = SiteState.loadPages(root: root, window: window)
+            for reference in references {
+                let found = locate(reference, root: root)
+                for (folder, entry) in cache where entry.summary?.reference == reference && folder != found {
+                    cache[folder] = nil
+                    tops.insert(top(of: folder))
+                }
+                let starts = (pages[reference]?.starts ?? []) + (tail.starts[reference] ?? [])
+                startsByReference[reference] = starts
+                pages[reference] = nil
+                guard let found else { continue }
+                let entry = SummaryCache.Entry(
+                    stamp: SummaryCache.stamp(folder: "\(root)/\(found)"), summary: reader.summary(relative: found))
+                cache[found] = entry
+                tops.insert(top(of: found))
+                guard let row = entry.summary else { continue }
+                changed.append(row)
+                pages[reference] = .init(fingerprint: fingerprint(row), starts: starts)
+            }
+            try SummaryCache.save(cache.map { ($0.key, $0.value) }, root: root, window: window)
+            let rows = cache.values.compactMap(\.summary).sorted { $0.reference < $1.reference }
+            state.windows[window] = rows.isEmpty ? nil : WindowCounts(rows)
+            if rows.isEmpty {
+                FileSystem.remove("\(root)/\(WindowPage.htmlPath(window))")
+                FileSystem.remove("\(root)/\(WindowPage.csvPath(window))")
+            } else if try writeWindow(window, rows: rows, root: root, now: now) {
+                report.windowPages += 1
+            }
+            try SiteState.savePages(pages, root: root, window: window)
+        }
+        report.submissionPages = try writeSubmissionPages(changed, rubrics: rubrics, journal: journal) {
+            startsByReference[$0] ?? []
+        }
+        try ArchiveIndex.writeSummaries(changed)
+
+        for top in tops where top != ArchiveLayout.quarantineFolder {
+            let members = institutionRows(top: top, root: root, reader: reader)
+            let page = "\(root)/\(top)/\(InstitutionPage.fileName)"
+            state.folders[top] = folderFingerprint(members)
+            guard FileSystem.exists("\(root)/\(top)") else { continue }
+            if try writeIfChanged(InstitutionPage.html(top: top, rows: members), to: page) {
+                report.institutionPages += 1
+            }
+        }
+        if quarantineChanged {
+            let quarantine = try updateQuarantinePage(
+                root: root, previous: state.folders[ArchiveLayout.quarantineFolder], force: true)
+            report.quarantinePage = quarantine.written
+            state.folders[ArchiveLayout.quarantineFolder] = quarantine.fingerprint
+        }
+        report.quarantined = state.folders[ArchiveLayout.quarantineFolder] == nil ? 0 : quarantineCount(root: root)
+        state.journalLength = tail.length
+        state.nextChange = [state.nextChange, nextChange(changed, after: now)].compactMap { $0 }.min()
+        try writeFront(state: state, root: root, now: now, quarantined: report.quarantined)
+        try state.save(root: root)
+        return report
+    }
+
+    // MARK: Pieces
+
+    /// Writes the pages of `rows`, shared between the cores; how many changed.
+    private static func writeSubmissionPages(
+        _ rows: [SubmissionSummary], rubrics: [Int: Rubric], journal: Journal, starts: (String) -> [Int]
+    ) throws -> Int {
+        let lines = rows.map { starts($0.reference) }
+        let workers = Parallel.workers(for: rows.count, minimumPerWorker: 64)
         let written = Parallel.run(workers: workers) { worker -> Result<Int, ArchiveError> in
             var count = 0
             var index = worker
-            while index < pages.count {
-                let row = pages[index]
+            while index < rows.count {
+                let row = rows[index]
+                let events = journal.events(at: lines[index])
                 index += workers
-                guard
-                    let content = SubmissionPage.Content(
-                        row: row, rubrics: rubrics, events: events[row.reference] ?? [])
-                else { continue }
+                guard let content = SubmissionPage.Content(row: row, rubrics: rubrics, events: events) else {
+                    continue
+                }
                 do throws(ArchiveError) {
                     if try writeIfChanged(SubmissionPage.html(content), to: "\(row.folder)/\(SubmissionPage.fileName)")
                     {
@@ -76,57 +237,97 @@ public enum ArchiveSite {
             }
             return .success(count)
         }
-        for result in written { report.submissionPages += try result.get() }
+        return try written.reduce(0) { $0 + (try $1.get()) }
+    }
 
-        var byTop: [String: [SubmissionSummary]] = [:]
-        for row in rows { byTop[row.topFolder, default: []].append(row) }
-        for (top, members) in byTop {
-            let print = SHA256.hex(of: Data(members.map { fingerprints[$0.reference] ?? "" }.sorted().joined().utf8))
-            fingerprints["folder:" + top] = print
-            let page = "\(root)/\(top)/\(InstitutionPage.fileName)"
-            guard previous?.fingerprints["folder:" + top] != print || !FileSystem.exists(page) else { continue }
-            if try writeIfChanged(InstitutionPage.html(top: top, rows: members), to: page) {
-                report.institutionPages += 1
-            }
+    /// Writes a window's page and CSV; true when the page changed.
+    private static func writeWindow(_ window: String, rows: [SubmissionSummary], root: String, now: Date) throws
+        -> Bool
+    {
+        try FileSystem.makeDirectory("\(root)/\(WindowPage.folderName)")
+        _ = try writeIfChanged(ArchiveIndex.csv(rows), to: "\(root)/\(WindowPage.csvPath(window))")
+        return try writeIfChanged(
+            WindowPage.html(window: window, rows: rows, generated: now), to: "\(root)/\(WindowPage.htmlPath(window))")
+    }
+
+    /// The front page and `index.csv` (every window's CSV, one after the other, under one header).
+    private static func writeFront(state: SiteState, root: String, now: Date, quarantined: Int) throws {
+        let insights = FileSystem.exists("\(root)/insights/index.html")
+        try FileSystem.writeAtomically(
+            Data(
+                ArchiveIndex.html(counts: state.windows, generated: now, quarantined: quarantined, insights: insights)
+                    .utf8), to: "\(root)/\(ArchiveIndex.htmlFileName)", durable: false)
+        var csv = Data(ArchiveIndex.csvHeader.utf8)
+        for window in state.windows.keys.sorted() {
+            guard let data = FileSystem.read("\(root)/\(WindowPage.csvPath(window))"),
+                let end = data.firstIndex(of: 0x0A)
+            else { continue }
+            csv += data[(end + 1)...]
         }
+        try FileSystem.writeAtomically(csv, to: "\(root)/\(ArchiveIndex.csvFileName)", durable: false)
+    }
 
-        // A folder that had submissions and has none now (the last unidentified one filed under its
-        // institution) keeps a page, saying so, rather than one listing what is gone.
-        let quarantineKey = "folder:" + ArchiveLayout.quarantineFolder
-        for key in previous?.fingerprints.keys.sorted() ?? [] where key.hasPrefix("folder:") && key != quarantineKey {
-            let top = String(key.dropFirst("folder:".count))
-            guard byTop[top] == nil, FileSystem.exists("\(root)/\(top)") else { continue }
-            if try writeIfChanged(
-                InstitutionPage.html(top: top, rows: []), to: "\(root)/\(top)/\(InstitutionPage.fileName)")
-            {
-                report.institutionPages += 1
-            }
-        }
-
+    /// The quarantine's page, when it has entries or had them; its fingerprint while it has a page.
+    private static func updateQuarantinePage(root: String, previous: String?, force: Bool) throws -> (
+        count: Int, written: Bool, fingerprint: String?
+    ) {
         let entries = QuarantinePage.entries(archive: root)
-        report.quarantined = entries.count
-        if !entries.isEmpty
-            || (previous?.fingerprints[quarantineKey] != nil
-                && FileSystem.exists("\(root)/\(ArchiveLayout.quarantineFolder)"))
-        {
-            let print = SHA256.hex(of: Data(entries.map(\.relative).joined(separator: "\n").utf8))
-            fingerprints["folder:" + ArchiveLayout.quarantineFolder] = print
-            let page = "\(root)/\(ArchiveLayout.quarantineFolder)/\(QuarantinePage.fileName)"
-            let changed = touched.contains { $0.hasPrefix("Q-") || $0.hasPrefix("R-") || $0.hasPrefix("C-") }
-            if previous?.fingerprints["folder:" + ArchiveLayout.quarantineFolder] != print || changed
-                || !FileSystem.exists(page)
-            {
-                report.quarantinePage = try writeIfChanged(QuarantinePage.html(entries), to: page)
+        guard !entries.isEmpty || (previous != nil && FileSystem.exists("\(root)/\(ArchiveLayout.quarantineFolder)"))
+        else { return (0, false, nil) }
+        let print = SHA256.hex(of: Data(entries.map(\.relative).joined(separator: "\n").utf8))
+        let page = "\(root)/\(ArchiveLayout.quarantineFolder)/\(QuarantinePage.fileName)"
+        guard previous != print || force || !FileSystem.exists(page) else { return (entries.count, false, print) }
+        return (entries.count, try writeIfChanged(QuarantinePage.html(entries), to: page), print)
+    }
+
+    private static func quarantineCount(root: String) -> Int { QuarantinePage.entries(archive: root).count }
+
+    /// The submissions in an institution's folder (or `_Unidentified`), read from their folders.
+    private static func institutionRows(top: String, root: String, reader: FolderReader) -> [SubmissionSummary] {
+        var rows: [SubmissionSummary] = []
+        for year in FileSystem.list("\(root)/\(top)") where !year.hasPrefix(".") {
+            for month in FileSystem.list("\(root)/\(top)/\(year)") where !month.hasPrefix(".") {
+                for reference in FileSystem.list("\(root)/\(top)/\(year)/\(month)") where !reference.hasPrefix(".") {
+                    if let row = reader.summary(relative: "\(top)/\(year)/\(month)/\(reference)") { rows.append(row) }
+                }
             }
         }
+        return rows
+    }
 
-        let state = State(journalLength: length, fingerprints: fingerprints)
-        if let data = try? JSONFiles.lineEncoder.encode(state) {
-            try FileSystem.makeDirectory("\(root)/_State")
-            // Derived, like the pages: a crash that loses it only costs a full rebuild next time.
-            try FileSystem.writeAtomically(data, to: statePath, durable: false)
+    /// Where the submission `reference` is now: `<top>/<YYYY>/<MM-Month>/<reference>` under any top folder.
+    static func locate(_ reference: String, root: String) -> String? {
+        guard let (year, month) = period(ofReference: reference) else { return nil }
+        let tail = "\(String(format: "%04d", year))/\(ArchiveLayout.monthName(month))/\(reference)"
+        for top in FileSystem.list(root) where ArchiveScanner.holdsSubmissions(top) {
+            if FileSystem.exists("\(root)/\(top)/\(tail)/\(ArchiveLayout.recordFileName)") { return "\(top)/\(tail)" }
         }
-        return report
+        return nil
+    }
+
+    /// The year and month in a submission's reference (`TC-2024-07-LJMU-v2`).
+    static func period(ofReference reference: String) -> (Int, Int)? {
+        let parts = reference.split(separator: "-", maxSplits: 3)
+        guard parts.count >= 3, parts[0] == "TC", let year = Int(parts[1]), let month = Int(parts[2]),
+            (1...12).contains(month)
+        else { return nil }
+        return (year, month)
+    }
+
+    static func window(ofReference reference: String) -> String? {
+        period(ofReference: reference).map { ArchiveScanner.window(year: $0.0, month: $0.1) }
+    }
+
+    /// Whether a reference is a kept message's, reply's or command's (shown on the quarantine's page).
+    static func isQuarantined(_ reference: String) -> Bool {
+        reference.hasPrefix("Q-") || reference.hasPrefix("R-") || reference.hasPrefix("C-")
+    }
+
+    private static func top(of folder: String) -> String { folder.split(separator: "/").first.map(String.init) ?? "" }
+
+    /// The first time after `now` that one of `rows` changes with the clock alone: an open review falling due.
+    private static func nextChange(_ rows: [SubmissionSummary], after now: Date) -> Date? {
+        rows.flatMap { $0.reviewers.filter { $0.state == .sent }.map(\.due) }.filter { $0 > now }.min()
     }
 
     /// Everything about a submission that its page shows and that can change without a journal event
@@ -138,9 +339,13 @@ public enum ArchiveSite {
         return String(SHA256.hex(of: Data(text.utf8)).prefix(24))
     }
 
+    private static func folderFingerprint(_ rows: [SubmissionSummary]) -> String {
+        SHA256.hex(of: Data(rows.map { fingerprint($0) }.sorted().joined().utf8))
+    }
+
     /// Writes a page atomically (not flushed: it is derived) when its text differs; true when it did.
-    private static func writeIfChanged(_ html: String, to path: String) throws(ArchiveError) -> Bool {
-        let data = Data(html.utf8)
+    static func writeIfChanged(_ text: String, to path: String) throws(ArchiveError) -> Bool {
+        let data = Data(text.utf8)
         guard FileSystem.read(path) != data else { return false }
         try FileSystem.writeAtomically(data, to: path, durable: false)
         return true

@@ -52,8 +52,10 @@ import Testing
                 if target.hasSuffix(".html") { pages.append(target) } else { files.insert(target) }
             }
         }
-        // The index, a page per submission (3) and per institution folder (3).
-        #expect(visited.count == 7, "\(visited.sorted())")
+        // The index, a page per window (2024-07, 2025-01), per submission (3) and per institution folder (3).
+        #expect(visited.count == 9, "\(visited.sorted())")
+        #expect(visited.contains("windows/2024-07.html") && visited.contains("windows/2025-01.html"))
+        #expect(files.contains("windows/2025-01.csv") && files.contains("index.csv"))
         let rows = ArchiveScanner.summaries(archive: archive.root, now: now)
         let folder = try #require(rows.first { $0.reference == "TC-2024-07-AB" }).relativeFolder
         #expect(files.contains("\(folder)/A&B plan #1 100% 'final'.pdf"))
@@ -63,14 +65,19 @@ import Testing
 
     @Test func textIsEscapedAndThereAreNoScripts() throws {
         let archive = try awkwardArchive()
-        let html = ArchiveIndex.html(ArchiveScanner.summaries(archive: archive.root, now: now), generated: now)
+        try ArchiveIndex.rebuild(archive: archive.root, now: now)
+        let html = try ["windows/2024-07.html", "windows/2025-01.html"].map {
+            String(decoding: try #require(FileSystem.read("\(archive.root)/\($0)")), as: UTF8.self)
+        }.joined()
         #expect(html.contains("A &amp; B &lt;x&gt;"))
         #expect(!html.contains("A & B <x>"))
         #expect(html.contains("Université d&#39;Été"))
-        #expect(html.lowercased().components(separatedBy: "<script").count == 2, "one script: sorting the tables")
+        #expect(html.lowercased().components(separatedBy: "<script").count == 3, "one script a page: sorting the tables")
         #expect(html.range(of: " on[a-z]+=", options: [.regularExpression, .caseInsensitive]) == nil)  // no handlers
         #expect(html.hasPrefix("<!DOCTYPE html>"))
-        #expect(html.contains("<title>Technician Commitment submissions</title>"))
+        #expect(html.contains("<title>Window closing end of July 2024 (2024-07)</title>"))
+        let front = ArchiveIndex.html(ArchiveScanner.summaries(archive: archive.root, now: now), generated: now)
+        #expect(front.contains("<title>Technician Commitment submissions</title>"))
         #expect(html.contains("(unidentified)"))
         #expect(HTML.escape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
     }
@@ -78,8 +85,8 @@ import Testing
     @Test func pageCountsEachWindowNewestFirst() throws {
         let archive = try awkwardArchive()
         let html = ArchiveIndex.html(ArchiveScanner.summaries(archive: archive.root, now: now), generated: now)
-        let newer = try #require(html.range(of: "<h2 id=\"w2025-01\">"))
-        let older = try #require(html.range(of: "<h2 id=\"w2024-07\">"))
+        let newer = try #require(html.range(of: "href=\"windows/2025-01.html\""))
+        let older = try #require(html.range(of: "href=\"windows/2024-07.html\""))
         #expect(newer.lowerBound < older.lowerBound)
         #expect(html.contains("3 submissions"))
         // Window 2025-01: two submissions, one ok pre-screen, none sent; 2024-07: one, one sent.

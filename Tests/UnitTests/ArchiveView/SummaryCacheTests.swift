@@ -21,9 +21,10 @@ import Testing
     @Test func aScanFromTheCacheReturnsWhatAFullReadReturns() throws {
         let archive = try archive()
         let full = ArchiveScanner.summaries(archive: archive.root, now: now)
-        #expect(FileSystem.exists("\(archive.root)/_State/summaries.tsv"))
+        // One file per window: July 2024's, and October 2024's in the window closing in January 2025.
+        #expect(FileSystem.list("\(archive.root)/_State/summaries") == ["2024-07.tsv", "2025-01.tsv"])
         #expect(ArchiveScanner.summaries(archive: archive.root, now: now) == full)
-        try FileManager.default.removeItem(atPath: "\(archive.root)/_State/summaries.tsv")
+        try FileManager.default.removeItem(atPath: "\(archive.root)/_State/summaries")
         #expect(ArchiveScanner.summaries(archive: archive.root, now: now) == full, "and without it")
     }
 
@@ -41,7 +42,7 @@ import Testing
         try archive.feedback(folder, state: "sent")
         #expect(ArchiveScanner.summaries(archive: archive.root, now: now).first?.feedback == "sent")
 
-        let path = "\(archive.root)/_State/summaries.tsv"
+        let path = "\(archive.root)/_State/summaries/2024-07.tsv"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try (text.replacingOccurrences(of: "\nF\t", with: "\nF\tbroken\t")).write(
             toFile: path, atomically: true, encoding: .utf8)

@@ -1,0 +1,102 @@
+import Archive
+import Foundation
+
+/// What the site's last build saw, so the next one rewrites only what changed. Derived, like the pages:
+/// losing it costs one full build.
+///
+/// - `_State/site.json`: how far into the journal the build read, when a page next changes with the clock
+///   alone (an open review falling due), each window's counts for the front page, and a fingerprint of
+///   each folder's page (institutions, quarantine).
+/// - `_State/site/<window>.tsv`: per submission of the window, a fingerprint of what its page shows and
+///   where its journal lines start (`TabSeparated`: reference, fingerprint, offsets joined by commas), so
+///   its timeline is read without reading the whole journal.
+struct SiteState: Codable, Equatable {
+    static let fileName = "_State/site.json"
+    static let pagesFolder = "_State/site"
+    static let currentVersion = 2
+
+    var version = SiteState.currentVersion
+    var journalLength: Int
+    var nextChange: Date?
+    var windows: [String: WindowCounts]
+    var folders: [String: String]
+
+    /// One submission's page as last written.
+    struct Page: Equatable {
+        var fingerprint: String
+        var starts: [Int]
+    }
+
+    static func load(root: String) -> SiteState? {
+        guard let data = FileSystem.read("\(root)/\(fileName)"),
+            let state = try? JSONFiles.decoder.decode(SiteState.self, from: data), state.version == currentVersion
+        else { return nil }
+        return state
+    }
+
+    func save(root: String) throws {
+        let data = try JSONFiles.lineEncoder.encode(self)
+        try FileSystem.makeDirectory("\(root)/_State")
+        // Derived, like the pages: a crash that loses it only costs a full build next time.
+        try FileSystem.writeAtomically(data, to: "\(root)/\(Self.fileName)", durable: false)
+    }
+
+    static func loadPages(root: String, window: String) -> [String: Page] {
+        guard let data = FileSystem.read(pagesPath(root: root, window: window)) else { return [:] }
+        var pages: [String: Page] = [:]
+        for fields in TabSeparated.rows(data) where fields.count == 3 {
+            pages[fields[0]] = Page(fingerprint: fields[1], starts: fields[2].split(separator: ",").compactMap { Int($0) })
+        }
+        return pages
+    }
+
+    /// Every window's pages, by window.
+    static func loadAllPages(root: String) -> [String: [String: Page]] {
+        var all: [String: [String: Page]] = [:]
+        for name in FileSystem.list("\(root)/\(pagesFolder)") where name.hasSuffix(".tsv") {
+            let window = String(name.dropLast(4))
+            all[window] = loadPages(root: root, window: window)
+        }
+        return all
+    }
+
+    /// Writes one window's pages when they changed; none at all removes the file.
+    static func savePages(_ pages: [String: Page], root: String, window: String) throws {
+        let path = pagesPath(root: root, window: window)
+        guard !pages.isEmpty else { return FileSystem.remove(path) }
+        var out = ""
+        for reference in pages.keys.sorted() {
+            guard let page = pages[reference] else { continue }
+            out += TabSeparated.line([
+                reference, page.fingerprint, page.starts.map(String.init).joined(separator: ","),
+            ])
+        }
+        let data = Data(out.utf8)
+        guard FileSystem.read(path) != data else { return }
+        try FileSystem.makeDirectory("\(root)/\(pagesFolder)")
+        try FileSystem.writeAtomically(data, to: path, durable: false)
+    }
+
+    static func pagesPath(root: String, window: String) -> String { "\(root)/\(pagesFolder)/\(window).tsv" }
+}
+
+/// A window's line on the front page.
+struct WindowCounts: Codable, Equatable {
+    var submissions = 0
+    var ok = 0
+    var attention = 0
+    var missing = 0
+    var overdue = 0
+    var feedbackSent = 0
+
+    init(_ rows: [SubmissionSummary]) {
+        for row in rows {
+            submissions += 1
+            if row.prescreen == "ok" { ok += 1 }
+            if row.prescreen == "attention" { attention += 1 }
+            if row.prescreen == "missing" { missing += 1 }
+            if row.reviewers.contains(where: { $0.state == .overdue }) { overdue += 1 }
+            if row.feedback == "sent" { feedbackSent += 1 }
+        }
+    }
+}
