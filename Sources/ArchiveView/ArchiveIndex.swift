@@ -75,16 +75,18 @@ public enum ArchiveIndex {
         var days = LondonFormat()
         var out = csvHeader
         out.reserveCapacity(out.utf8.count + rows.count * 200)
-        for row in rows {
-            let fields = [
-                row.reference, row.institution ?? "", row.stage, row.window, days.day(row.received),
-                row.prescreen ?? "", row.reviewers.map { "\($0.reviewer): \($0.state.label)" }.joined(separator: ", "),
-                row.feedback, row.relativeFolder,
-            ]
-            out += fields.map(csvField).joined(separator: ",")
-            out += "\r\n"
-        }
+        for row in rows { out += csvLine(row, days: &days) }
         return out
+    }
+
+    /// One submission's CSV line.
+    static func csvLine(_ row: SubmissionSummary, days: inout LondonFormat) -> String {
+        let fields = [
+            row.reference, row.institution ?? "", row.stage, row.window, days.day(row.received),
+            row.prescreen ?? "", row.reviewers.map { "\($0.reviewer): \($0.state.label)" }.joined(separator: ", "),
+            row.feedback, row.relativeFolder,
+        ]
+        return fields.map(csvField).joined(separator: ",") + "\r\n"
     }
 
     /// Rescans the archive and brings the site up to date (`ArchiveSite.build`): the front page, each
@@ -114,7 +116,7 @@ public enum ArchiveIndex {
     @discardableResult
     public static func update(archive: String, now: Date, rubricsFolder: String? = nil) throws -> ArchiveSite.Report {
         let root = ArchiveScanner.normalized(archive)
-        let rubrics = rubricsFolder.map { RubricLibrary.load(folder: $0).rubrics } ?? [:]
+        let rubrics = { rubricsFolder.map { RubricLibrary.load(folder: $0).rubrics } ?? [:] }
         if let report = try ArchiveSite.update(root: root, rubrics: rubrics, now: now) { return report }
         return try rebuild(archive: root, now: now, rubricsFolder: rubricsFolder)
     }

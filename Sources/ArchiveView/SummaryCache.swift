@@ -49,6 +49,39 @@ enum SummaryCache {
     /// One window's cached folders.
     static func load(root: String, window: String, now: Date) -> [String: Entry] {
         guard let data = FileSystem.read(path(root: root, window: window)) else { return [:] }
+        return parse(data, root: root, now: now)
+    }
+
+    /// The folders whose path starts with `prefix` (an institution's, `<top>/`), from every window's file:
+    /// only their blocks are decoded.
+    static func load(root: String, folderPrefix prefix: String, now: Date) -> [String: Entry] {
+        var entries: [String: Entry] = [:]
+        for name in FileSystem.list("\(root)/\(folderName)") where name.hasSuffix(".tsv") {
+            guard let data = FileSystem.read("\(root)/\(folderName)/\(name)"),
+                let rows = RowLines.rows(data, kind: kind)
+            else { continue }
+            var blocks = Data((version + "\n").utf8)
+            for row in rows where row.key.hasPrefix(prefix) { blocks += data[row.range] }
+            entries.merge(parse(blocks, root: root, now: now)) { $1 }
+        }
+        return entries
+    }
+
+    /// What a line of the file is: an `F` or `N` line starts a folder's block, `P` and `V` lines continue it.
+    static func kind(_ line: Data.SubSequence) -> RowLines.Kind {
+        guard line.count > 2, line[line.startIndex + 1] == 0x09 else { return .other }
+        switch line[line.startIndex] {
+        case UInt8(ascii: "F"), UInt8(ascii: "N"):
+            let start = line.startIndex + 2
+            let end = line[start...].firstIndex(where: { $0 == 0x09 || $0 == 0x0A }) ?? line.endIndex
+            return .row(TabSeparated.unescape(line[start..<end]))
+        case UInt8(ascii: "P"), UInt8(ascii: "V"): return .continuation
+        default: return .other
+        }
+    }
+
+    /// The folders of a file's text (or of blocks of it under the version line).
+    static func parse(_ data: Data, root: String, now: Date) -> [String: Entry] {
         let rows = TabSeparated.rows(data)
         guard rows.first?.joined(separator: "\t") == version else { return [:] }
         var entries: [String: Entry] = [:]
@@ -116,33 +149,38 @@ enum SummaryCache {
     /// Writes one window's cache, when its content changed.
     static func save(_ entries: [(folder: String, entry: Entry)], root: String, window: String) throws {
         var out = version + "\n"
-        func line(_ fields: [String]) { out += TabSeparated.line(fields) }
-        for (folder, entry) in entries.sorted(by: { $0.folder < $1.folder }) {
-            guard let summary = entry.summary else {
-                line(["N", folder, entry.stamp])
-                continue
-            }
-            line([
-                "F", folder, entry.stamp, summary.reference, summary.institution ?? "", summary.stage,
-                "\(summary.received.timeIntervalSince1970)", "\(summary.year)", "\(summary.month)",
-                summary.prescreen ?? "", summary.feedback,
-            ])
-            for file in summary.files { line(["P", file]) }
-            for reviewer in summary.reviewers {
-                let status: AssignmentStatus =
-                    switch reviewer.state {
-                    case .received: .received
-                    case .withdrawn: .withdrawn
-                    case .sent, .overdue: .open
-                    }
-                line(["V", reviewer.reviewer, status.rawValue, "\(reviewer.due.timeIntervalSince1970)"])
-            }
-        }
+        for (folder, entry) in entries.sorted(by: { $0.folder < $1.folder }) { out += block(folder: folder, entry: entry) }
         let data = Data(out.utf8)
         let path = path(root: root, window: window)
         guard FileSystem.read(path) != data else { return }
         try FileSystem.makeDirectory("\(root)/\(folderName)")
         try FileSystem.writeAtomically(data, to: path, durable: false)
+    }
+
+    /// One folder's lines.
+    static func block(folder: String, entry: Entry) -> String {
+        var out = ""
+        func line(_ fields: [String]) { out += TabSeparated.line(fields) }
+        guard let summary = entry.summary else {
+            line(["N", folder, entry.stamp])
+            return out
+        }
+        line([
+            "F", folder, entry.stamp, summary.reference, summary.institution ?? "", summary.stage,
+            "\(summary.received.timeIntervalSince1970)", "\(summary.year)", "\(summary.month)",
+            summary.prescreen ?? "", summary.feedback,
+        ])
+        for file in summary.files { line(["P", file]) }
+        for reviewer in summary.reviewers {
+            let status: AssignmentStatus =
+                switch reviewer.state {
+                case .received: .received
+                case .withdrawn: .withdrawn
+                case .sent, .overdue: .open
+                }
+            line(["V", reviewer.reviewer, status.rawValue, "\(reviewer.due.timeIntervalSince1970)"])
+        }
+        return out
     }
 
     static func path(root: String, window: String) -> String { "\(root)/\(folderName)/\(window).tsv" }
@@ -180,7 +218,7 @@ public enum TabSeparated {
             .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
     }
 
-    static func unescape(_ bytes: ArraySlice<UInt8>) -> String {
+    static func unescape<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
         guard bytes.contains(0x5C) else { return text }
         var out = ""

@@ -215,14 +215,17 @@ struct IndexCommand: Command {
 
     func run() throws -> Int32 {
         let settings = try loadSettings(configPath)
+        let started = ContinuousClock.now
         let site =
             changed
             ? try ArchiveIndex.update(archive: settings.archive, now: Date(), rubricsFolder: settings.rubricsFolder)
             : try ArchiveIndex.rebuild(
                 archive: settings.archive, now: Date(), rubricsFolder: settings.rubricsFolder, full: true)
         let quarantine = site.quarantinePage ? " and the quarantine's page" : ""
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
         print(
-            "\(settings.archive)/index.html and index.csv rebuilt; \(site.submissionPages) submission page(s), \(site.windowPages) window page(s), \(site.institutionPages) institution page(s)\(quarantine) written."
+            "\(settings.archive)/index.html and index.csv brought up to date in \(String(format: "%.1f", milliseconds)) ms; \(site.submissionPages) submission page(s), \(site.windowPages) window page(s), \(site.institutionPages) institution page(s)\(quarantine) written."
         )
         return ExitStatus.success
     }

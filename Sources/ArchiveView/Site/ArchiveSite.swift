@@ -120,98 +120,10 @@ public enum ArchiveSite {
         return report
     }
 
-    // MARK: After a cycle
-
-    /// Brings up to date what the journal names since the last build: each named submission's folder is
-    /// read again (wherever it moved to), and its page, its window's page and CSV, its institution's page,
-    /// the quarantine's page and the front page are written again; nothing else is read. Nil when it
-    /// cannot be sure what changed (no state, a journal replaced, an open review fell due): the caller
-    /// then builds from a scan.
-    static func update(root: String, rubrics: [Int: Rubric], now: Date) throws -> Report? {
-        guard var state = SiteState.load(root: root) else { return nil }
-        if let next = state.nextChange, now >= next { return nil }
-        let journal = Journal(archive: root)
-        guard let tail = journal.lines(after: state.journalLength) else { return nil }
-        var report = Report()
-        guard tail.length != state.journalLength else { return report }
-
-        var byWindow: [String: Set<String>] = [:]
-        var quarantineChanged = false
-        for reference in tail.starts.keys {
-            if isQuarantined(reference) {
-                quarantineChanged = true
-            } else if let window = window(ofReference: reference) {
-                byWindow[window, default: []].insert(reference)
-            }
-        }
-        var tops: Set<String> = []
-        var changed: [SubmissionSummary] = []
-        var startsByReference: [String: [Int]] = [:]
-        let reader = FolderReader(root: root, now: now)
-        for (window, references) in byWindow {
-            var cache = SummaryCache.load(root: root, window: window, now: now)
-            var pages = SiteState.loadPages(root: root, window: window)
-            for reference in references {
-                let found = locate(reference, root: root)
-                for (folder, entry) in cache where entry.summary?.reference == reference && folder != found {
-                    cache[folder] = nil
-                    tops.insert(top(of: folder))
-                }
-                let starts = (pages[reference]?.starts ?? []) + (tail.starts[reference] ?? [])
-                startsByReference[reference] = starts
-                pages[reference] = nil
-                guard let found else { continue }
-                let entry = SummaryCache.Entry(
-                    stamp: SummaryCache.stamp(folder: "\(root)/\(found)"), summary: reader.summary(relative: found))
-                cache[found] = entry
-                tops.insert(top(of: found))
-                guard let row = entry.summary else { continue }
-                changed.append(row)
-                pages[reference] = .init(fingerprint: fingerprint(row), starts: starts)
-            }
-            try SummaryCache.save(cache.map { ($0.key, $0.value) }, root: root, window: window)
-            let rows = cache.values.compactMap(\.summary).sorted { $0.reference < $1.reference }
-            state.windows[window] = rows.isEmpty ? nil : WindowCounts(rows)
-            if rows.isEmpty {
-                FileSystem.remove("\(root)/\(WindowPage.htmlPath(window))")
-                FileSystem.remove("\(root)/\(WindowPage.csvPath(window))")
-            } else if try writeWindow(window, rows: rows, root: root, now: now) {
-                report.windowPages += 1
-            }
-            try SiteState.savePages(pages, root: root, window: window)
-        }
-        report.submissionPages = try writeSubmissionPages(changed, rubrics: rubrics, journal: journal) {
-            startsByReference[$0] ?? []
-        }
-        try ArchiveIndex.writeSummaries(changed)
-
-        for top in tops where top != ArchiveLayout.quarantineFolder {
-            let members = institutionRows(top: top, root: root, reader: reader)
-            let page = "\(root)/\(top)/\(InstitutionPage.fileName)"
-            state.folders[top] = folderFingerprint(members)
-            guard FileSystem.exists("\(root)/\(top)") else { continue }
-            if try writeIfChanged(InstitutionPage.html(top: top, rows: members), to: page) {
-                report.institutionPages += 1
-            }
-        }
-        if quarantineChanged {
-            let quarantine = try updateQuarantinePage(
-                root: root, previous: state.folders[ArchiveLayout.quarantineFolder], force: true)
-            report.quarantinePage = quarantine.written
-            state.folders[ArchiveLayout.quarantineFolder] = quarantine.fingerprint
-        }
-        report.quarantined = state.folders[ArchiveLayout.quarantineFolder] == nil ? 0 : quarantineCount(root: root)
-        state.journalLength = tail.length
-        state.nextChange = [state.nextChange, nextChange(changed, after: now)].compactMap { $0 }.min()
-        try writeFront(state: state, root: root, now: now, quarantined: report.quarantined)
-        try state.save(root: root)
-        return report
-    }
-
     // MARK: Pieces
 
     /// Writes the pages of `rows`, shared between the cores; how many changed.
-    private static func writeSubmissionPages(
+    static func writeSubmissionPages(
         _ rows: [SubmissionSummary], rubrics: [Int: Rubric], journal: Journal, starts: (String) -> [Int]
     ) throws -> Int {
         let lines = rows.map { starts($0.reference) }
@@ -241,7 +153,7 @@ public enum ArchiveSite {
     }
 
     /// Writes a window's page and CSV; true when the page changed.
-    private static func writeWindow(_ window: String, rows: [SubmissionSummary], root: String, now: Date) throws
+    static func writeWindow(_ window: String, rows: [SubmissionSummary], root: String, now: Date) throws
         -> Bool
     {
         try FileSystem.makeDirectory("\(root)/\(WindowPage.folderName)")
@@ -251,7 +163,7 @@ public enum ArchiveSite {
     }
 
     /// The front page and `index.csv` (every window's CSV, one after the other, under one header).
-    private static func writeFront(state: SiteState, root: String, now: Date, quarantined: Int) throws {
+    static func writeFront(state: SiteState, root: String, now: Date, quarantined: Int) throws {
         let insights = FileSystem.exists("\(root)/insights/index.html")
         try FileSystem.writeAtomically(
             Data(
@@ -268,7 +180,7 @@ public enum ArchiveSite {
     }
 
     /// The quarantine's page, when it has entries or had them; its fingerprint while it has a page.
-    private static func updateQuarantinePage(root: String, previous: String?, force: Bool) throws -> (
+    static func updateQuarantinePage(root: String, previous: String?, force: Bool) throws -> (
         count: Int, written: Bool, fingerprint: String?
     ) {
         let entries = QuarantinePage.entries(archive: root)
@@ -278,21 +190,6 @@ public enum ArchiveSite {
         let page = "\(root)/\(ArchiveLayout.quarantineFolder)/\(QuarantinePage.fileName)"
         guard previous != print || force || !FileSystem.exists(page) else { return (entries.count, false, print) }
         return (entries.count, try writeIfChanged(QuarantinePage.html(entries), to: page), print)
-    }
-
-    private static func quarantineCount(root: String) -> Int { QuarantinePage.entries(archive: root).count }
-
-    /// The submissions in an institution's folder (or `_Unidentified`), read from their folders.
-    private static func institutionRows(top: String, root: String, reader: FolderReader) -> [SubmissionSummary] {
-        var rows: [SubmissionSummary] = []
-        for year in FileSystem.list("\(root)/\(top)") where !year.hasPrefix(".") {
-            for month in FileSystem.list("\(root)/\(top)/\(year)") where !month.hasPrefix(".") {
-                for reference in FileSystem.list("\(root)/\(top)/\(year)/\(month)") where !reference.hasPrefix(".") {
-                    if let row = reader.summary(relative: "\(top)/\(year)/\(month)/\(reference)") { rows.append(row) }
-                }
-            }
-        }
-        return rows
     }
 
     /// Where the submission `reference` is now: `<top>/<YYYY>/<MM-Month>/<reference>` under any top folder.
@@ -323,10 +220,10 @@ public enum ArchiveSite {
         reference.hasPrefix("Q-") || reference.hasPrefix("R-") || reference.hasPrefix("C-")
     }
 
-    private static func top(of folder: String) -> String { folder.split(separator: "/").first.map(String.init) ?? "" }
+    static func top(of folder: String) -> String { folder.split(separator: "/").first.map(String.init) ?? "" }
 
     /// The first time after `now` that one of `rows` changes with the clock alone: an open review falling due.
-    private static func nextChange(_ rows: [SubmissionSummary], after now: Date) -> Date? {
+    static func nextChange(_ rows: [SubmissionSummary], after now: Date) -> Date? {
         rows.flatMap { $0.reviewers.filter { $0.state == .sent }.map(\.due) }.filter { $0 > now }.min()
     }
 
@@ -339,7 +236,7 @@ public enum ArchiveSite {
         return String(SHA256.hex(of: Data(text.utf8)).prefix(24))
     }
 
-    private static func folderFingerprint(_ rows: [SubmissionSummary]) -> String {
+    static func folderFingerprint(_ rows: [SubmissionSummary]) -> String {
         SHA256.hex(of: Data(rows.map { fingerprint($0) }.sorted().joined().utf8))
     }
 

@@ -72,19 +72,25 @@ public enum HTML {
         public static func link(_ path: String, _ label: String) -> Cell { Cell(html: HTML.link(path, label)) }
     }
 
-    /// A table with a header row; `sortable` lets a click on a header sort it.
-    public static func table(_ headers: [String], sortable: Bool = false, rows: [[Cell]]) -> String {
+    /// A table with a header row; `sortable` lets a click on a header sort it. With `ids`, each row has
+    /// its `id` (a submission's reference), so a change can replace its line alone (`RowLines`).
+    public static func table(_ headers: [String], sortable: Bool = false, rows: [[Cell]], ids: [String]? = nil)
+        -> String
+    {
         var out = sortable ? "<table class=\"sortable\">\n" : "<table>\n"
         out += "<thead><tr>" + headers.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-        for row in rows {
-            out += "<tr>"
-            for cell in row {
-                out += cell.css.map { "<td class=\"\(escape($0))\">" } ?? "<td>"
-                out += cell.html + "</td>"
-            }
-            out += "</tr>\n"
-        }
+        for (index, cells) in rows.enumerated() { out += row(cells, id: ids?[index]) }
         return out + "</tbody>\n</table>\n"
+    }
+
+    /// One table row, on a line of its own.
+    static func row(_ cells: [Cell], id: String? = nil) -> String {
+        var out = id.map { "<tr id=\"\(escape($0))\">" } ?? "<tr>"
+        for cell in cells {
+            out += cell.css.map { "<td class=\"\(escape($0))\">" } ?? "<td>"
+            out += cell.html + "</td>"
+        }
+        return out + "</tr>\n"
     }
 
     /// A whole page: `up` is the way from the page's folder to the archive root (`""`, `"../"`, …), used by

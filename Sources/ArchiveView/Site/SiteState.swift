@@ -67,14 +67,29 @@ struct SiteState: Codable, Equatable {
         var out = ""
         for reference in pages.keys.sorted() {
             guard let page = pages[reference] else { continue }
-            out += TabSeparated.line([
-                reference, page.fingerprint, page.starts.map(String.init).joined(separator: ","),
-            ])
+            out += line(reference, page)
         }
         let data = Data(out.utf8)
         guard FileSystem.read(path) != data else { return }
         try FileSystem.makeDirectory("\(root)/\(pagesFolder)")
         try FileSystem.writeAtomically(data, to: path, durable: false)
+    }
+
+    /// One page's line in its window's file.
+    static func line(_ reference: String, _ page: Page) -> String {
+        TabSeparated.line([reference, page.fingerprint, page.starts.map(String.init).joined(separator: ",")])
+    }
+
+    /// What a line of a window's pages file is: every line is a page's, by reference.
+    static func kind(_ line: Data.SubSequence) -> RowLines.Kind {
+        guard let tab = line.firstIndex(of: 0x09) else { return .other }
+        return .row(String(decoding: line[..<tab], as: UTF8.self))
+    }
+
+    /// A page's line, read back.
+    static func page(_ line: Data.SubSequence) -> Page? {
+        guard let fields = TabSeparated.rows(Data(line)).first, fields.count == 3 else { return nil }
+        return Page(fingerprint: fields[1], starts: fields[2].split(separator: ",").compactMap { Int($0) })
     }
 
     static func pagesPath(root: String, window: String) -> String { "\(root)/\(pagesFolder)/\(window).tsv" }
@@ -90,13 +105,19 @@ struct WindowCounts: Codable, Equatable {
     var feedbackSent = 0
 
     init(_ rows: [SubmissionSummary]) {
-        for row in rows {
-            submissions += 1
-            if row.prescreen == "ok" { ok += 1 }
-            if row.prescreen == "attention" { attention += 1 }
-            if row.prescreen == "missing" { missing += 1 }
-            if row.reviewers.contains(where: { $0.state == .overdue }) { overdue += 1 }
-            if row.feedback == "sent" { feedbackSent += 1 }
-        }
+        for row in rows { add(row) }
+    }
+
+    mutating func add(_ row: SubmissionSummary) { count(row, as: 1) }
+
+    mutating func remove(_ row: SubmissionSummary) { count(row, as: -1) }
+
+    private mutating func count(_ row: SubmissionSummary, as one: Int) {
+        submissions += one
+        if row.prescreen == "ok" { ok += one }
+        if row.prescreen == "attention" { attention += one }
+        if row.prescreen == "missing" { missing += one }
+        if row.reviewers.contains(where: { $0.state == .overdue }) { overdue += one }
+        if row.feedback == "sent" { feedbackSent += one }
     }
 }
