@@ -55,26 +55,33 @@ enum SummaryCache {
     /// The folders whose path starts with `prefix` (an institution's, `<top>/`), from every window's file:
     /// only their blocks are decoded.
     static func load(root: String, folderPrefix prefix: String, now: Date) -> [String: Entry] {
+        // Only the blocks whose `F` or `N` line names a folder under the prefix are decoded; the rest is
+        // passed over a line at a time, by its first bytes.
+        let filed = Array("F\t\(TabSeparated.escape(prefix))".utf8)
+        let other = Array("N\t\(TabSeparated.escape(prefix))".utf8)
         var entries: [String: Entry] = [:]
         for name in FileSystem.list("\(root)/\(folderName)") where name.hasSuffix(".tsv") {
-            guard let data = FileSystem.read("\(root)/\(folderName)/\(name)"),
-                let rows = RowLines.rows(data, kind: kind)
-            else { continue }
+            guard let data = FileSystem.read("\(root)/\(folderName)/\(name)") else { continue }
             var blocks = Data((version + "\n").utf8)
-            for row in rows where row.key.hasPrefix(prefix) { blocks += data[row.range] }
+            var inside = false
+            _ = RowLines.rows(data) { line in
+                let first = line.first
+                if first == UInt8(ascii: "F") || first == UInt8(ascii: "N") {
+                    inside = line.starts(with: filed) || line.starts(with: other)
+                }
+                if inside { blocks.append(contentsOf: line.bytes) }
+                return .other
+            }
             entries.merge(parse(blocks, root: root, now: now)) { $1 }
         }
         return entries
     }
 
     /// What a line of the file is: an `F` or `N` line starts a folder's block, `P` and `V` lines continue it.
-    static func kind(_ line: Data.SubSequence) -> RowLines.Kind {
-        guard line.count > 2, line[line.startIndex + 1] == 0x09 else { return .other }
-        switch line[line.startIndex] {
-        case UInt8(ascii: "F"), UInt8(ascii: "N"):
-            let start = line.startIndex + 2
-            let end = line[start...].firstIndex(where: { $0 == 0x09 || $0 == 0x0A }) ?? line.endIndex
-            return .row(TabSeparated.unescape(line[start..<end]))
+    static func kind(_ line: RowLines.Line) -> RowLines.Kind {
+        guard line.bytes.count > 2, line.bytes[1] == 0x09 else { return .other }
+        switch line.bytes[0] {
+        case UInt8(ascii: "F"), UInt8(ascii: "N"): return line.field(from: 2, upTo: 0x09).map { .row($0) } ?? .other
         case UInt8(ascii: "P"), UInt8(ascii: "V"): return .continuation
         default: return .other
         }

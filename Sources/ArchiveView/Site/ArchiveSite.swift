@@ -162,13 +162,22 @@ public enum ArchiveSite {
             WindowPage.html(window: window, rows: rows, generated: now), to: "\(root)/\(WindowPage.htmlPath(window))")
     }
 
-    /// The front page and `index.csv` (every window's CSV, one after the other, under one header).
-    static func writeFront(state: SiteState, root: String, now: Date, quarantined: Int) throws {
+    /// The front page and `index.csv`: every window's CSV, one after the other, under one header (windows
+    /// are periods, so that is the order of the references); with `changes`, only their lines replaced.
+    static func writeFront(
+        state: SiteState, root: String, now: Date, quarantined: Int, changes: [String: Data?]? = nil
+    ) throws {
         let insights = FileSystem.exists("\(root)/insights/index.html")
         try FileSystem.writeAtomically(
             Data(
                 ArchiveIndex.html(counts: state.windows, generated: now, quarantined: quarantined, insights: insights)
                     .utf8), to: "\(root)/\(ArchiveIndex.htmlFileName)", durable: false)
+        let path = "\(root)/\(ArchiveIndex.csvFileName)"
+        if let changes, let data = FileSystem.read(path),
+            let spliced = RowLines.splice(data, changes: changes, kind: WindowPage.csvKind)
+        {
+            return try FileSystem.writeAtomically(spliced, to: path, durable: false)
+        }
         var csv = Data(ArchiveIndex.csvHeader.utf8)
         for window in state.windows.keys.sorted() {
             guard let data = FileSystem.read("\(root)/\(WindowPage.csvPath(window))"),
@@ -176,7 +185,7 @@ public enum ArchiveSite {
             else { continue }
             csv += data[(end + 1)...]
         }
-        try FileSystem.writeAtomically(csv, to: "\(root)/\(ArchiveIndex.csvFileName)", durable: false)
+        try FileSystem.writeAtomically(csv, to: path, durable: false)
     }
 
     /// The quarantine's page, when it has entries or had them; its fingerprint while it has a page.

@@ -19,7 +19,7 @@ enum RowLines {
     /// line break), removed for nil, inserted in order when it had none. Nil when `data` has no rows, or
     /// rows out of order or apart: the caller then writes the whole file.
     static func splice(
-        _ data: Data, changes: [String: Data?], descending: Bool = false, kind: (Data.SubSequence) -> Kind
+        _ data: Data, changes: [String: Data?], descending: Bool = false, kind: (Line) -> Kind
     ) -> Data? {
         guard let (rows, prefixEnd, suffixStart) = layout(data, descending: descending, kind: kind) else { return nil }
         let before = { (a: String, b: String) in descending ? a > b : a < b }
@@ -47,44 +47,69 @@ enum RowLines {
     }
 
     /// The rows of `data`, in order, each with the bytes of its lines; nil as for `splice`.
-    static func rows(_ data: Data, descending: Bool = false, kind: (Data.SubSequence) -> Kind) -> [(
+    static func rows(_ data: Data, descending: Bool = false, kind: (Line) -> Kind) -> [(
         key: String, range: Range<Int>
     )]? {
         layout(data, descending: descending, kind: kind)?.rows
     }
 
-    private static func layout(_ data: Data, descending: Bool, kind: (Data.SubSequence) -> Kind) -> (
+    private static func layout(_ data: Data, descending: Bool, kind: (Line) -> Kind) -> (
         rows: [(key: String, range: Range<Int>)], prefixEnd: Int, suffixStart: Int
     )? {
-        var prefixEnd: Int?
-        var suffixStart: Int?
-        var rows: [(key: String, range: Range<Int>)] = []
-        var lineStart = data.startIndex
-        while lineStart < data.endIndex {
-            let end = data[lineStart...].firstIndex(of: 0x0A).map { $0 + 1 } ?? data.endIndex
-            switch kind(data[lineStart..<end]) {
-            case .row(let key):
-                guard suffixStart == nil else { return nil }
-                if prefixEnd == nil { prefixEnd = lineStart }
-                if let last = rows.last, !(descending ? key < last.key : key > last.key) { return nil }
-                rows.append((key, lineStart..<end))
-            case .continuation:
-                guard suffixStart == nil, let last = rows.popLast() else { return nil }
-                rows.append((last.key, last.range.lowerBound..<end))
-            case .other:
-                if prefixEnd != nil, suffixStart == nil { suffixStart = lineStart }
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var prefixEnd: Int?
+            var suffixStart: Int?
+            var rows: [(key: String, range: Range<Int>)] = []
+            guard let base = bytes.baseAddress else { return nil }
+            var lineStart = 0
+            while lineStart < bytes.count {
+                let found = memchr(base + lineStart, 0x0A, bytes.count - lineStart)
+                let end = found.map { base.distance(to: UnsafeRawPointer($0)) + 1 } ?? bytes.count
+                switch kind(Line(bytes: UnsafeRawBufferPointer(rebasing: bytes[lineStart..<end]))) {
+                case .row(let key):
+                    guard suffixStart == nil else { return nil }
+                    if prefixEnd == nil { prefixEnd = lineStart }
+                    if let last = rows.last, !(descending ? key < last.key : key > last.key) { return nil }
+                    rows.append((key, data.startIndex + lineStart..<data.startIndex + end))
+                case .continuation:
+                    guard suffixStart == nil, let last = rows.popLast() else { return nil }
+                    rows.append((last.key, last.range.lowerBound..<data.startIndex + end))
+                case .other:
+                    if prefixEnd != nil, suffixStart == nil { suffixStart = lineStart }
+                }
+                lineStart = end
             }
-            lineStart = end
+            guard let prefixEnd else { return nil }
+            return (rows, data.startIndex + prefixEnd, data.startIndex + (suffixStart ?? bytes.count))
         }
-        guard let prefixEnd else { return nil }
-        return (rows, prefixEnd, suffixStart ?? data.endIndex)
     }
 
-    /// The key of a line that starts with `marker` and runs to `end` (`<tr id="` and `"`): a row of a page.
-    static func key(of line: Data.SubSequence, after marker: [UInt8], upTo end: UInt8) -> String? {
-        guard line.count > marker.count, line.prefix(marker.count).elementsEqual(marker) else { return nil }
-        let start = line.startIndex + marker.count
-        guard let close = line[start...].firstIndex(of: end) else { return nil }
-        return String(decoding: line[start..<close], as: UTF8.self)
+    /// One line's bytes, with its line break, as `kind` sees it.
+    struct Line {
+        let bytes: UnsafeRawBufferPointer
+
+        /// Whether the line starts with `prefix`.
+        func starts(with prefix: [UInt8]) -> Bool {
+            bytes.count >= prefix.count && memcmp(bytes.baseAddress!, prefix, prefix.count) == 0
+        }
+
+        /// The bytes from `start` up to the first `end` (or the line's end), as text.
+        func text(from start: Int, upTo end: UInt8) -> String? {
+            guard start <= bytes.count else { return nil }
+            var stop = start
+            while stop < bytes.count, bytes[stop] != end, bytes[stop] != 0x0A { stop += 1 }
+            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self)
+        }
+
+        /// The bytes from `start` up to the first `end`, unescaped as `TabSeparated` fields are.
+        func field(from start: Int, upTo end: UInt8) -> String? {
+            guard start <= bytes.count else { return nil }
+            var stop = start
+            while stop < bytes.count, bytes[stop] != end, bytes[stop] != 0x0A { stop += 1 }
+            return TabSeparated.unescape(UnsafeRawBufferPointer(rebasing: bytes[start..<stop]))
+        }
+
+        var first: UInt8? { bytes.first }
     }
+
 }

@@ -81,9 +81,8 @@ struct SiteState: Codable, Equatable {
     }
 
     /// What a line of a window's pages file is: every line is a page's, by reference.
-    static func kind(_ line: Data.SubSequence) -> RowLines.Kind {
-        guard let tab = line.firstIndex(of: 0x09) else { return .other }
-        return .row(String(decoding: line[..<tab], as: UTF8.self))
+    static func kind(_ line: RowLines.Line) -> RowLines.Kind {
+        line.text(from: 0, upTo: 0x09).map { .row($0) } ?? .other
     }
 
     /// A page's line, read back.

@@ -27,6 +27,7 @@ extension ArchiveSite {
             }
         }
         var changed: [SubmissionSummary] = []
+        var csvChanges: [String: Data?] = [:]
         var starts: [String: [Int]] = [:]
         var tops: Set<String> = []
         let reader = FolderReader(root: root, now: now)
@@ -35,6 +36,7 @@ extension ArchiveSite {
                 window: window, references: references, tail: tail.starts, root: root, now: now, reader: reader)
             try update.write(counts: &state.windows, report: &report)
             changed += update.current
+            csvChanges.merge(update.csvLines()) { $1 }
             tops.formUnion(update.tops)
             starts.merge(update.starts) { $1 }
         }
@@ -59,7 +61,7 @@ extension ArchiveSite {
         state.folders[ArchiveLayout.quarantineFolder] = quarantine.fingerprint
         state.journalLength = tail.length
         state.nextChange = [state.nextChange, nextChange(changed, after: now)].compactMap { $0 }.min()
-        try writeFront(state: state, root: root, now: now, quarantined: report.quarantined)
+        try writeFront(state: state, root: root, now: now, quarantined: report.quarantined, changes: csvChanges)
         try state.save(root: root)
         return report
     }
@@ -162,6 +164,15 @@ private struct WindowUpdate {
         try writePage(counts: tally, whole: whole, report: &report)
     }
 
+    /// The named submissions' CSV lines, by reference (nil: removed).
+    func csvLines() -> [String: Data?] {
+        var days = LondonFormat()
+        var lines: [String: Data?] = [:]
+        for row in previous { lines[row.reference] = .some(nil) }
+        for row in current { lines[row.reference] = Data(ArchiveIndex.csvLine(row, days: &days).utf8) }
+        return lines
+    }
+
     /// The window's page and CSV: their changed rows replaced, or both written whole.
     private func writePage(counts: WindowCounts, whole: [String: SummaryCache.Entry]?, report: inout ArchiveSite.Report)
         throws
@@ -175,15 +186,9 @@ private struct WindowUpdate {
         }
         var days = LondonFormat()
         var rows: [String: Data?] = [:]
-        var lines: [String: Data?] = [:]
-        for row in previous {
-            rows[row.reference] = .some(nil)
-            lines[row.reference] = .some(nil)
-        }
-        for row in current {
-            rows[row.reference] = Data(WindowPage.row(row, days: &days).utf8)
-            lines[row.reference] = Data(ArchiveIndex.csvLine(row, days: &days).utf8)
-        }
+        for row in previous { rows[row.reference] = .some(nil) }
+        for row in current { rows[row.reference] = Data(WindowPage.row(row, days: &days).utf8) }
+        let lines = csvLines()
         if whole == nil, let page = FileSystem.read(html), let csvData = FileSystem.read(csv),
             var spliced = RowLines.splice(page, changes: rows, kind: WindowPage.kind),
             let splicedCSV = RowLines.splice(csvData, changes: lines, kind: WindowPage.csvKind),

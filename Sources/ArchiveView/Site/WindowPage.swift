@@ -64,16 +64,15 @@ public enum WindowPage {
     }
 
     /// What a line of a window's page is: a submission's row (by reference), or not.
-    static func kind(_ line: Data.SubSequence) -> RowLines.Kind {
-        RowLines.key(of: line, after: rowMarker, upTo: UInt8(ascii: "\"")).map { .row($0) } ?? .other
+    static func kind(_ line: RowLines.Line) -> RowLines.Kind {
+        guard line.starts(with: rowMarker) else { return .other }
+        return line.text(from: rowMarker.count, upTo: UInt8(ascii: "\"")).map { .row($0) } ?? .other
     }
 
     /// What a line of a window's CSV is: a submission's line (by its reference, the first field), or the header.
-    static func csvKind(_ line: Data.SubSequence) -> RowLines.Kind {
-        guard line.first != UInt8(ascii: "r"), let comma = line.firstIndex(of: UInt8(ascii: ",")) else {
-            return .other
-        }
-        return .row(String(decoding: line[..<comma], as: UTF8.self))
+    static func csvKind(_ line: RowLines.Line) -> RowLines.Kind {
+        guard line.first != UInt8(ascii: "r") else { return .other }
+        return line.text(from: 0, upTo: UInt8(ascii: ",")).map { .row($0) } ?? .other
     }
 
     private static let rowMarker = Array("<tr id=\"".utf8)

@@ -6,8 +6,8 @@ import Testing
 /// Replacing a few rows of a file without touching the others.
 @Suite struct RowLinesTests {
     /// Lines `R key`, continued by `+ …` lines, between a header and a footer.
-    func kind(_ line: Data.SubSequence) -> RowLines.Kind {
-        let text = String(decoding: line, as: UTF8.self)
+    func kind(_ line: RowLines.Line) -> RowLines.Kind {
+        let text = String(decoding: line.bytes, as: UTF8.self)
         if text.hasPrefix("R ") { return .row(String(text.dropFirst(2).prefix { $0 != "\n" })) }
         if text.hasPrefix("+ ") { return .continuation }
         return .other
