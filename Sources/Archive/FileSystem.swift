@@ -51,10 +51,28 @@ public enum FileSystem {
         } else if durable {
             try Self.rename(temporary, to: path)
         } else {
-            do { try Paths.rename(temporary, to: path) } catch {
-                Paths.unlink(temporary)
-                throw ArchiveError(error)
+            try replaceUnflushed(path, with: temporary)
+        }
+    }
+
+    /// Gives a derived file's new content (written to `temporary`) its name. Where a file is there already
+    /// the two are swapped in one step and the old one removed: readers see the old or the new whole, as
+    /// with a rename, but ext4 does not flush the new file first (as it does for a rename over a file),
+    /// which a derived file does not need and which can take milliseconds a file.
+    private static func replaceUnflushed(_ path: String, with temporary: String) throws(ArchiveError) {
+        do throws(SystemError) {
+            do {
+                try Paths.exchange(temporary, path)
+            } catch {
+                // Nothing to swap with (a new file), or a file system without the call: a rename.
+                guard [ENOENT, EINVAL, ENOSYS].contains(error.errno) else { throw error }
+                try Paths.rename(temporary, to: path)
+                return
             }
+            Paths.unlink(temporary)
+        } catch {
+            Paths.unlink(temporary)
+            throw ArchiveError(error)
         }
     }
 

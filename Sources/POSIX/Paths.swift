@@ -1,5 +1,7 @@
 import FoundationEssentials
 
+internal import CPOSIXShims
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -46,6 +48,13 @@ public enum Paths {
     public static func size(_ path: String) -> Int? {
         var info = stat()
         return stat(path, &info) == 0 ? Int(info.st_size) : nil
+    }
+
+    /// Swaps the files at two existing paths in one step (`renameat2` with `RENAME_EXCHANGE`).
+    public static func exchange(_ first: String, _ second: String) throws(SystemError) {
+        guard tc_rename_exchange(first, second) == 0 else {
+            throw SystemError("swap", path: "\(first) and \(second)", errno: errno)
+        }
     }
 
     /// The device (file system) `path` is on, or nil when there is nothing there.

@@ -20,6 +20,14 @@ import Testing
         #expect(folder.contents() == ["a.json", "b.json"])
     }
 
+    @Test func aDerivedFileIsCreatedThenSwappedForItsNewContentLeavingNoTemporaryFile() throws {
+        let path = folder.file("index.html")
+        try FileSystem.writeAtomically(Data("first".utf8), to: path, durable: false)
+        try FileSystem.writeAtomically(Data("second, longer".utf8), to: path, durable: false)
+        #expect(FileSystem.read(path) == Data("second, longer".utf8))
+        #expect(folder.contents() == ["index.html"])
+    }
+
     @Test func atomicWriteReplacesTheWholeContent() throws {
         let path = folder.file("record.json")
         try FileSystem.writeAtomically(Data(repeating: 0x41, count: 10_000), to: path)

@@ -5,4 +5,7 @@
 /// syncfs(2): flushes the whole file system `fd` is on.
 int tc_syncfs(int fd);
 
+/// renameat2(2) with RENAME_EXCHANGE: swaps two names at once.
+int tc_rename_exchange(const char *first, const char *second);
+
 #endif
