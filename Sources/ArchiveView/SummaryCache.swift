@@ -156,7 +156,9 @@ enum SummaryCache {
     /// Writes one window's cache, when its content changed.
     static func save(_ entries: [(folder: String, entry: Entry)], root: String, window: String) throws {
         var out = version + "\n"
-        for (folder, entry) in entries.sorted(by: { $0.folder < $1.folder }) { out += block(folder: folder, entry: entry) }
+        for (folder, entry) in entries.sorted(by: { $0.folder < $1.folder }) {
+            out += block(folder: folder, entry: entry)
+        }
         let data = Data(out.utf8)
         let path = path(root: root, window: window)
         guard FileSystem.read(path) != data else { return }

@@ -1,6 +1,5 @@
-import FoundationEssentials
-
 internal import CPOSIXShims
+import FoundationEssentials
 
 #if canImport(Glibc)
     import Glibc

@@ -136,17 +136,24 @@ public enum SyntheticArchive {
             // each assignment and its request, each review, the feedback.
             var events: [Journal.Event] = [
                 .init(time: received, event: "filed", reference: reference, detail: ["folder": folderRelative]),
-                .init(time: received, event: "queued", reference: reference, detail: ["id": reference + "-confirmation"]),
+                .init(
+                    time: received, event: "queued", reference: reference, detail: ["id": reference + "-confirmation"]),
                 .init(time: received, event: "sent", reference: reference, detail: ["id": reference + "-confirmation"]),
             ]
             for assignment in assignments {
-                events.append(.init(time: assigned, event: "assigned", reference: reference,
-                    detail: ["reviewer": assignment.reviewer]))
-                events.append(.init(time: assigned, event: "queued", reference: reference,
-                    detail: ["id": "\(reference)-review-\(assignment.token)"]))
-                if assignment.status == .received {
-                    events.append(.init(time: due, event: "review-received", reference: reference,
+                events.append(
+                    .init(
+                        time: assigned, event: "assigned", reference: reference,
                         detail: ["reviewer": assignment.reviewer]))
+                events.append(
+                    .init(
+                        time: assigned, event: "queued", reference: reference,
+                        detail: ["id": "\(reference)-review-\(assignment.token)"]))
+                if assignment.status == .received {
+                    events.append(
+                        .init(
+                            time: due, event: "review-received", reference: reference,
+                            detail: ["reviewer": assignment.reviewer]))
                 }
             }
             if FileSystem.exists("\(folder)/feedback.json") {

@@ -45,7 +45,8 @@ struct SiteState: Codable, Equatable {
         guard let data = FileSystem.read(pagesPath(root: root, window: window)) else { return [:] }
         var pages: [String: Page] = [:]
         for fields in TabSeparated.rows(data) where fields.count == 3 {
-            pages[fields[0]] = Page(fingerprint: fields[1], starts: fields[2].split(separator: ",").compactMap { Int($0) })
+            pages[fields[0]] = Page(
+                fingerprint: fields[1], starts: fields[2].split(separator: ",").compactMap { Int($0) })
         }
         return pages
     }

@@ -116,7 +116,8 @@ private struct WindowUpdate {
             tops.insert(ArchiveSite.top(of: found))
             guard let row = entry.summary else { continue }
             current.append(row)
-            pages[reference] = SiteState.Page(fingerprint: ArchiveSite.fingerprint(row), starts: starts[reference] ?? [])
+            pages[reference] = SiteState.Page(
+                fingerprint: ArchiveSite.fingerprint(row), starts: starts[reference] ?? [])
         }
     }
 

@@ -72,7 +72,8 @@ import Testing
         #expect(html.contains("A &amp; B &lt;x&gt;"))
         #expect(!html.contains("A & B <x>"))
         #expect(html.contains("Université d&#39;Été"))
-        #expect(html.lowercased().components(separatedBy: "<script").count == 3, "one script a page: sorting the tables")
+        #expect(
+            html.lowercased().components(separatedBy: "<script").count == 3, "one script a page: sorting the tables")
         #expect(html.range(of: " on[a-z]+=", options: [.regularExpression, .caseInsensitive]) == nil)  // no handlers
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<title>Window closing end of July 2024 (2024-07)</title>"))

@@ -44,7 +44,8 @@ import Testing
     func rewritten(_ archive: ArchiveFixture) throws -> Set<String> {
         var paths: Set<String> = []
         for path in try site(archive).keys {
-            let modified = try FileManager.default.attributesOfItem(atPath: "\(archive.root)/\(path)")[.modificationDate]
+            let modified = try FileManager.default.attributesOfItem(atPath: "\(archive.root)/\(path)")[
+                .modificationDate]
             if modified as? Date != old { paths.insert(path) }
         }
         return paths
@@ -101,7 +102,8 @@ import Testing
         try archive.journal("assigned", reference: "TC-2024-07-ABER", at: "2024-09-10T12:10:00Z")
         try archive.feedback(ljmu, state: "sent")
         try archive.journal("feedback-sent", reference: "TC-2024-07-LJMU", at: "2024-09-10T12:20:00Z")
-        let later = try archive.submission("TC-2025-01-LJMU", institution: "Liverpool John Moores University", year: 2025, month: 1)
+        let later = try archive.submission(
+            "TC-2025-01-LJMU", institution: "Liverpool John Moores University", year: 2025, month: 1)
         try archive.journal("filed", reference: "TC-2025-01-LJMU", at: "2025-01-10T12:20:00Z")
         try ArchiveIndex.update(archive: archive.root, now: now)
         #expect(FileSystem.exists("\(later)/index.html") && FileSystem.exists("\(archive.root)/windows/2025-01.html"))

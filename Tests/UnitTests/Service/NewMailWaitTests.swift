@@ -22,7 +22,8 @@ import Testing
 
     func context(watcher: (@Sendable () throws(MailTransportError) -> any MailWatcher)?) throws -> ServiceContext {
         try ConfigFixture.write(in: directory)
-        var context = ServiceContext(settings: try SettingsLoader().load(configPath: directory.file("config/tcreview.conf")))
+        var context = ServiceContext(
+            settings: try SettingsLoader().load(configPath: directory.file("config/tcreview.conf")))
         context.mail = MailConnections(
             mailbox: { () throws(MailTransportError) in throw .unreachable(server: "imap", detail: "not here") },
             sender: { () throws(MailTransportError) in throw .unreachable(server: "smtp", detail: "not here") },
