@@ -1,4 +1,5 @@
 import Foundation
+import POSIX
 
 /// Places where a test may have the service killed, to prove that a crash there loses and doubles
 /// nothing: `TCREVIEW_FAULT_KILL=NAME:N` sends SIGKILL to the process the Nth time it reaches NAME.
@@ -23,7 +24,7 @@ enum FaultPoint {
                 reachedCount += 1
                 return reachedCount
             }
-            if count == target.count { kill(getpid(), SIGKILL) }
+            if count == target.count { Signals.killSelf() }
         #endif
     }
 }

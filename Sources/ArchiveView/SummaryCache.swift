@@ -79,8 +79,8 @@ enum SummaryCache {
 
     /// What a line of the file is: an `F` or `N` line starts a folder's block, `P` and `V` lines continue it.
     static func kind(_ line: RowLines.Line) -> RowLines.Kind {
-        guard line.bytes.count > 2, line.bytes[1] == 0x09 else { return .other }
-        switch line.bytes[0] {
+        guard line.count > 2, line[1] == 0x09 else { return .other }
+        switch line[0] {
         case UInt8(ascii: "F"), UInt8(ascii: "N"): return line.field(from: 2, upTo: 0x09).map { .row($0) } ?? .other
         case UInt8(ascii: "P"), UInt8(ascii: "V"): return .continuation
         default: return .other

@@ -56,60 +56,59 @@ enum RowLines {
     private static func layout(_ data: Data, descending: Bool, kind: (Line) -> Kind) -> (
         rows: [(key: String, range: Range<Int>)], prefixEnd: Int, suffixStart: Int
     )? {
-        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            var prefixEnd: Int?
-            var suffixStart: Int?
-            var rows: [(key: String, range: Range<Int>)] = []
-            guard let base = bytes.baseAddress else { return nil }
-            var lineStart = 0
-            while lineStart < bytes.count {
-                let found = memchr(base + lineStart, 0x0A, bytes.count - lineStart)
-                let end = found.map { base.distance(to: UnsafeRawPointer($0)) + 1 } ?? bytes.count
-                switch kind(Line(bytes: UnsafeRawBufferPointer(rebasing: bytes[lineStart..<end]))) {
-                case .row(let key):
-                    guard suffixStart == nil else { return nil }
-                    if prefixEnd == nil { prefixEnd = lineStart }
-                    if let last = rows.last, !(descending ? key < last.key : key > last.key) { return nil }
-                    rows.append((key, data.startIndex + lineStart..<data.startIndex + end))
-                case .continuation:
-                    guard suffixStart == nil, let last = rows.popLast() else { return nil }
-                    rows.append((last.key, last.range.lowerBound..<data.startIndex + end))
-                case .other:
-                    if prefixEnd != nil, suffixStart == nil { suffixStart = lineStart }
-                }
-                lineStart = end
+        // One copy into an array, whose slices are cheap, then a line at a time.
+        let bytes = [UInt8](data)
+        var prefixEnd: Int?
+        var suffixStart: Int?
+        var rows: [(key: String, range: Range<Int>)] = []
+        var lineStart = 0
+        while lineStart < bytes.count {
+            let end = bytes[lineStart...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
+            switch kind(Line(bytes: bytes[lineStart..<end])) {
+            case .row(let key):
+                guard suffixStart == nil else { return nil }
+                if prefixEnd == nil { prefixEnd = lineStart }
+                if let last = rows.last, !(descending ? key < last.key : key > last.key) { return nil }
+                rows.append((key, data.startIndex + lineStart..<data.startIndex + end))
+            case .continuation:
+                guard suffixStart == nil, let last = rows.popLast() else { return nil }
+                rows.append((last.key, last.range.lowerBound..<data.startIndex + end))
+            case .other:
+                if prefixEnd != nil, suffixStart == nil { suffixStart = lineStart }
             }
-            guard let prefixEnd else { return nil }
-            return (rows, data.startIndex + prefixEnd, data.startIndex + (suffixStart ?? bytes.count))
+            lineStart = end
         }
+        guard let prefixEnd else { return nil }
+        return (rows, data.startIndex + prefixEnd, data.startIndex + (suffixStart ?? bytes.count))
     }
 
     /// One line's bytes, with its line break, as `kind` sees it.
     struct Line {
-        let bytes: UnsafeRawBufferPointer
+        let bytes: ArraySlice<UInt8>
 
         /// Whether the line starts with `prefix`.
-        func starts(with prefix: [UInt8]) -> Bool {
-            bytes.count >= prefix.count && memcmp(bytes.baseAddress!, prefix, prefix.count) == 0
-        }
+        func starts(with prefix: [UInt8]) -> Bool { bytes.starts(with: prefix) }
 
-        /// The bytes from `start` up to the first `end` (or the line's end), as text.
+        /// The bytes from offset `start` up to the first `end` (or the line's end), as text.
         func text(from start: Int, upTo end: UInt8) -> String? {
-            guard start <= bytes.count else { return nil }
-            var stop = start
-            while stop < bytes.count, bytes[stop] != end, bytes[stop] != 0x0A { stop += 1 }
-            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self)
+            guard let slice = field(start, end) else { return nil }
+            return String(decoding: slice, as: UTF8.self)
         }
 
-        /// The bytes from `start` up to the first `end`, unescaped as `TabSeparated` fields are.
-        func field(from start: Int, upTo end: UInt8) -> String? {
-            guard start <= bytes.count else { return nil }
-            var stop = start
-            while stop < bytes.count, bytes[stop] != end, bytes[stop] != 0x0A { stop += 1 }
-            return TabSeparated.unescape(UnsafeRawBufferPointer(rebasing: bytes[start..<stop]))
+        /// The bytes from offset `start` up to the first `end`, unescaped as `TabSeparated` fields are.
+        func field(from start: Int, upTo end: UInt8) -> String? { field(start, end).map { TabSeparated.unescape($0) } }
+
+        private func field(_ start: Int, _ end: UInt8) -> ArraySlice<UInt8>? {
+            let from = bytes.startIndex + start
+            guard from <= bytes.endIndex else { return nil }
+            let stop = bytes[from...].firstIndex { $0 == end || $0 == 0x0A } ?? bytes.endIndex
+            return bytes[from..<stop]
         }
 
+        /// The byte at offset `index`.
+        subscript(index: Int) -> UInt8 { bytes[bytes.startIndex + index] }
+
+        var count: Int { bytes.count }
         var first: UInt8? { bytes.first }
     }
-
 }
