@@ -7,7 +7,7 @@ public enum FileSystem {
     /// with a few `syncfs` calls instead of an `fsync` each. When it returns, or throws, everything `body`
     /// wrote is on disk. Groups do not nest: an inner call joins the outer group.
     public static func grouped<Result>(_ body: () throws -> Result) throws -> Result {
-        if WriteGroup.current != nil { return try body() }
+        if WriteGroup.current != nil || flushEachFile { return try body() }
         let group = WriteGroup()
         let result: Result
         do {
@@ -21,6 +21,10 @@ public enum FileSystem {
         FaultPoint.reached("group-done")
         return result
     }
+
+    /// `TCREVIEW_FLUSH_EACH_FILE=1` turns group commit off (every write flushed on its own, as before it):
+    /// the benchmark's baseline for it, measured in the same run.
+    static let flushEachFile = ProcessInfo.processInfo.environment["TCREVIEW_FLUSH_EACH_FILE"] == "1"
 
     /// Writes `data` to `path` atomically: temp file, fsync, rename, fsync of the folder (in a group: the
     /// temporary file is named at the group's next commit point, see `WriteGroup`).

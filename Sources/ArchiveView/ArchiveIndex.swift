@@ -116,7 +116,9 @@ public enum ArchiveIndex {
     @discardableResult
     public static func update(archive: String, now: Date, rubricsFolder: String? = nil) throws -> ArchiveSite.Report {
         let root = ArchiveScanner.normalized(archive)
-        let rubrics = { rubricsFolder.map { RubricLibrary.load(folder: $0).rubrics } ?? [:] }
+        let rubrics: @Sendable () -> [Int: Rubric] = {
+            rubricsFolder.map { RubricLibrary.load(folder: $0).rubrics } ?? [:]
+        }
         if let report = try ArchiveSite.update(root: root, rubrics: rubrics, now: now) { return report }
         return try rebuild(archive: root, now: now, rubricsFolder: rubricsFolder)
     }

@@ -115,7 +115,7 @@ public enum ArchiveSite {
         let state = SiteState(
             journalLength: tail?.length ?? 0, nextChange: nextChange(rows, after: now), windows: counts,
             folders: folders)
-        try writeFront(state: state, root: root, now: now, quarantined: report.quarantined)
+        try writeFront(state: state, root: root, now: now, quarantined: report.quarantined, csv: true)
         try state.save(root: root)
         return report
     }
@@ -162,24 +162,33 @@ public enum ArchiveSite {
             WindowPage.html(window: window, rows: rows, generated: now), to: "\(root)/\(WindowPage.htmlPath(window))")
     }
 
-    /// The front page and `index.csv`: every window's CSV, one after the other, under one header (windows
-    /// are periods, so that is the order of the references); with `changes`, only their lines replaced.
-    static func writeFront(
-        state: SiteState, root: String, now: Date, quarantined: Int, changes: [String: Data?]? = nil
-    ) throws {
+    /// The front page and `index.csv`.
+    static func writeFront(state: SiteState, root: String, now: Date, quarantined: Int, csv: Bool = false) throws {
         let insights = FileSystem.exists("\(root)/insights/index.html")
         try FileSystem.writeAtomically(
             Data(
                 ArchiveIndex.html(counts: state.windows, generated: now, quarantined: quarantined, insights: insights)
                     .utf8), to: "\(root)/\(ArchiveIndex.htmlFileName)", durable: false)
+        if csv { try writeIndexCSV(root: root, windows: state.windows) }
+    }
+
+    /// `index.csv` with only the lines of `changes` replaced; false when it is not in shape to (the caller
+    /// then writes it whole).
+    static func spliceIndexCSV(root: String, changes: [String: Data?]) throws -> Bool {
         let path = "\(root)/\(ArchiveIndex.csvFileName)"
-        if let changes, let data = FileSystem.read(path),
+        guard let data = FileSystem.read(path),
             let spliced = RowLines.splice(data, changes: changes, kind: WindowPage.csvKind)
-        {
-            return try FileSystem.writeAtomically(spliced, to: path, durable: false)
-        }
+        else { return false }
+        try FileSystem.writeAtomically(spliced, to: path, durable: false)
+        return true
+    }
+
+    /// `index.csv`: every window's CSV, one after the other, under one header (windows are periods, so
+    /// that is the order of the references).
+    static func writeIndexCSV(root: String, windows: [String: WindowCounts]) throws {
+        let path = "\(root)/\(ArchiveIndex.csvFileName)"
         var csv = Data(ArchiveIndex.csvHeader.utf8)
-        for window in state.windows.keys.sorted() {
+        for window in windows.keys.sorted() {
             guard let data = FileSystem.read("\(root)/\(WindowPage.csvPath(window))"),
                 let end = data.firstIndex(of: 0x0A)
             else { continue }

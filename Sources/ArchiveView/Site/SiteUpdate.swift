@@ -9,7 +9,7 @@ extension ArchiveSite {
     /// institution's page (from the cache), the quarantine's page and the front page are written again.
     /// Nil when it cannot be sure what changed (no state, a journal replaced, an open review fell due):
     /// the caller then builds from a scan.
-    static func update(root: String, rubrics: () -> [Int: Rubric], now: Date) throws -> Report? {
+    static func update(root: String, rubrics: @Sendable () -> [Int: Rubric], now: Date) throws -> Report? {
         guard var state = SiteState.load(root: root) else { return nil }
         if let next = state.nextChange, now >= next { return nil }
         let journal = Journal(archive: root)
@@ -26,34 +26,54 @@ extension ArchiveSite {
                 byWindow[window, default: []].insert(reference)
             }
         }
-        var changed: [SubmissionSummary] = []
-        var csvChanges: [String: Data?] = [:]
-        var starts: [String: [Int]] = [:]
-        var tops: Set<String> = []
         let reader = FolderReader(root: root, now: now)
-        for (window, references) in byWindow {
-            let update = try WindowUpdate(
+        let updates = try byWindow.map { window, references in
+            try WindowUpdate(
                 window: window, references: references, tail: tail.starts, root: root, now: now, reader: reader)
-            try update.write(counts: &state.windows, report: &report)
-            changed += update.current
-            csvChanges.merge(update.csvLines()) { $1 }
-            tops.formUnion(update.tops)
-            starts.merge(update.starts) { $1 }
         }
-        report.submissionPages = try writeSubmissionPages(changed, rubrics: rubrics(), journal: journal) {
-            starts[$0] ?? []
-        }
-        try ArchiveIndex.writeSummaries(changed)
-
-        for top in tops.sorted() where FileSystem.exists("\(root)/\(top)") {
-            let members = SummaryCache.load(root: root, folderPrefix: top + "/", now: now).values.compactMap(\.summary)
-            state.folders[top] = folderFingerprint(members)
-            if try writeIfChanged(
-                InstitutionPage.html(top: top, rows: members), to: "\(root)/\(top)/\(InstitutionPage.fileName)")
-            {
-                report.institutionPages += 1
+        let changed = updates.flatMap(\.current)
+        let starts = updates.reduce(into: [String: [Int]]()) { $0.merge($1.starts) { $1 } }
+        let csvChanges = updates.reduce(into: [String: Data?]()) { $0.merge($1.csvLines()) { $1 } }
+        // Two independent halves, one per core: the windows' files then the institutions' pages (which
+        // read the windows' caches); and the submissions' pages, summaries and index.csv.
+        let counts = state.windows
+        let folders = state.folders
+        let halves = Parallel.run(workers: 2) {
+            half -> Result<(Report, counts: [String: WindowCounts], folders: [String: String], spliced: Bool), Error> in
+            Result {
+                var report = Report()
+                if half == 0 {
+                    var counts = counts
+                    var folders = folders
+                    for update in updates { try update.write(counts: &counts, report: &report) }
+                    for top in Set(updates.flatMap(\.tops)).sorted() where FileSystem.exists("\(root)/\(top)") {
+                        let members = SummaryCache.load(root: root, folderPrefix: top + "/", now: now).values
+                            .compactMap(\.summary)
+                        folders[top] = folderFingerprint(members)
+                        if try writeIfChanged(
+                            InstitutionPage.html(top: top, rows: members),
+                            to: "\(root)/\(top)/\(InstitutionPage.fileName)")
+                        {
+                            report.institutionPages += 1
+                        }
+                    }
+                    return (report, counts, folders, true)
+                }
+                report.submissionPages = try writeSubmissionPages(changed, rubrics: rubrics(), journal: journal) {
+                    starts[$0] ?? []
+                }
+                try ArchiveIndex.writeSummaries(changed)
+                return (report, [:], [:], try spliceIndexCSV(root: root, changes: csvChanges))
             }
         }
+        let (windowsHalf, pagesHalf) = (try halves[0].get(), try halves[1].get())
+        report.windowPages = windowsHalf.0.windowPages
+        report.institutionPages = windowsHalf.0.institutionPages
+        report.submissionPages = pagesHalf.0.submissionPages
+        state.windows = windowsHalf.counts
+        state.folders = windowsHalf.folders
+        if !pagesHalf.spliced { try writeIndexCSV(root: root, windows: state.windows) }
+
         let quarantine = try updateQuarantinePage(
             root: root, previous: state.folders[ArchiveLayout.quarantineFolder], force: quarantineChanged)
         report.quarantinePage = quarantine.written
@@ -61,7 +81,7 @@ extension ArchiveSite {
         state.folders[ArchiveLayout.quarantineFolder] = quarantine.fingerprint
         state.journalLength = tail.length
         state.nextChange = [state.nextChange, nextChange(changed, after: now)].compactMap { $0 }.min()
-        try writeFront(state: state, root: root, now: now, quarantined: report.quarantined, changes: csvChanges)
+        try writeFront(state: state, root: root, now: now, quarantined: report.quarantined)
         try state.save(root: root)
         return report
     }
