@@ -36,32 +36,6 @@ public struct Journal: Sendable {
         return data.split(separator: 0x0A).compactMap { try? JSONFiles.decoder.decode(Event.self, from: Data($0)) }
     }
 
-    /// The events about these references, oldest first, by reference. Only the lines that name one of them
-    /// are decoded, so a page's timeline does not cost a decoding of the whole journal.
-    public func events(about references: Set<String>) -> [String: [Event]] {
-        guard !references.isEmpty, let data = FileSystem.read(path) else { return [:] }
-        var found: [String: [Event]] = [:]
-        for line in data.split(separator: 0x0A) {
-            guard let named = Self.reference(in: line), references.contains(named),
-                let event = try? JSONFiles.decoder.decode(Event.self, from: Data(line)), let reference = event.reference
-            else { continue }
-            found[reference, default: []].append(event)
-        }
-        return found
-    }
-
-    /// The references named by the events written after the first `offset` bytes, and the journal's length
-    /// now; everything, from the start, when the journal is shorter than `offset` (it was replaced).
-    public func references(after offset: Int) -> (references: Set<String>, length: Int) {
-        guard let data = FileSystem.read(path) else { return ([], 0) }
-        let start = offset <= data.count ? offset : 0
-        var found: Set<String> = []
-        for line in data[data.startIndex.advanced(by: start)...].split(separator: 0x0A) {
-            if let reference = Self.reference(in: line) { found.insert(reference) }
-        }
-        return (found, data.count)
-    }
-
     /// Where each event written after the first `offset` bytes starts, by the reference it names, and the
     /// journal's length now. Only that tail is read. Nil when the journal is shorter than `offset` (it was
     /// replaced): the caller starts again from the beginning.
@@ -95,10 +69,18 @@ public struct Journal: Sendable {
         guard !starts.isEmpty, let file = try? FileDescriptor.open(path, .readOnly) else { return [] }
         defer { file.close() }
         return starts.compactMap { start in
-            // A journal line is small; one bounded read each.
-            guard let chunk = try? file.read(at: start, count: 64 << 10) else { return nil }
-            let line = chunk.firstIndex(of: 0x0A).map { chunk[..<$0] } ?? chunk[...]
-            return try? JSONFiles.decoder.decode(Event.self, from: Data(line))
+            // A journal line is a few hundred bytes: one small read, a larger one for a long line.
+            var count = 1 << 10
+            while true {
+                guard let chunk = try? file.read(at: start, count: count) else { return nil }
+                if let end = chunk.firstIndex(of: 0x0A) {
+                    return try? JSONFiles.decoder.decode(Event.self, from: Data(chunk[..<end]))
+                }
+                guard chunk.count == count, count < 1 << 20 else {
+                    return try? JSONFiles.decoder.decode(Event.self, from: chunk)
+                }
+                count *= 8
+            }
         }
     }
 

@@ -20,6 +20,33 @@ import Testing
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
+    @Test func theLinesAfterAnOffsetAreFoundByReferenceAndReadBackByWhereTheyStart() throws {
+        try journal.append(event("filed", at: 1_721_035_800, reference: "TC-2024-07-A"))
+        let first = try #require(journal.lines(after: 0))
+        var long = event("commented", at: 1_721_035_801, reference: "TC-2024-07-B")
+        long.detail["text"] = String(repeating: "a long detail ", count: 500)
+        try journal.append(long)
+        try journal.append(event("sent", at: 1_721_035_802, reference: "TC-2024-07-A"))
+        let tail = try #require(journal.lines(after: first.length))
+        #expect(tail.length == FileSystem.size(journal.path))
+        #expect(Set(tail.starts.keys) == ["TC-2024-07-A", "TC-2024-07-B"], "only the lines after the offset")
+        #expect(journal.events(at: tail.starts["TC-2024-07-B"] ?? []) == [long], "a line over 1 KB, whole")
+        let all = try #require(journal.lines(after: 0))
+        #expect(journal.events(at: all.starts["TC-2024-07-A"] ?? []).map(\.event) == ["filed", "sent"])
+        #expect(journal.lines(after: first.length + 1_000_000) == nil, "a journal shorter than the offset")
+    }
+
+    @Test func aLineStillBeingWrittenIsLeftForNextTime() throws {
+        try journal.append(event("filed", at: 1_721_035_800, reference: "TC-2024-07-A"))
+        let whole = try #require(journal.lines(after: 0)).length
+        let handle = try #require(FileHandle(forWritingAtPath: journal.path))
+        handle.seekToEndOfFile()
+        handle.write(Data(#"{"event":"sent","reference":"TC-2024-07-B""#.utf8))
+        try handle.close()
+        let read = try #require(journal.lines(after: 0))
+        #expect(read.length == whole && Set(read.starts.keys) == ["TC-2024-07-A"])
+    }
+
     @Test func eachEventIsOneJSONLine() throws {
         try journal.append(event("filed", at: 1_721_035_800))
         try journal.append(event("confirmation queued", at: 1_721_035_801, reference: nil))

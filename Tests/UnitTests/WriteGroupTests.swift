@@ -56,7 +56,6 @@ import Testing
             try journal.append(.init(event: "one", reference: "R-1"))
             try journal.append(.init(event: "two", reference: "R-2"))
             #expect(journal.events().map(\.event) == ["before", "one", "two"])
-            #expect(journal.references(after: 0).references == ["R-1", "R-2"])
             let lines = String(decoding: onDisk("journal.jsonl") ?? Data(), as: UTF8.self)
             #expect(!lines.contains("\"one\""), "not written before the commit")
         }
