@@ -6,6 +6,19 @@ import POSIX
     import Glibc
 #endif
 
+/// A request to a warm extraction child (`tcreview-extract -`): one JSON object a line.
+public struct ExtractionRequest: Codable, Sendable {
+    public var path: String
+    public var text: String?
+    public var layout: String?
+
+    public init(path: String, text: String?, layout: String?) {
+        self.path = path
+        self.text = text
+        self.layout = layout
+    }
+}
+
 /// The extraction child's answer, one JSON object on standard output.
 public struct PDFInfoReply: Codable, Sendable {
     public var summary: PDFSummary?

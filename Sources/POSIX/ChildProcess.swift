@@ -75,15 +75,25 @@ public enum ChildProcess {
         return signal == 0 ? .exited((status >> 8) & 0xFF) : .signalled(signal)
     }
 
-    private static func spawn(
-        _ executable: String, arguments: [String], environment: [String: String]?, stdout: Int32, stderr: Int32
+    /// Starts a child with these standard streams (nil: `/dev/null`).
+    static func spawn(
+        _ executable: String, arguments: [String], environment: [String: String]?, stdin: Int32? = nil,
+        stdout: Int32, stderr: Int32?
     ) -> pid_t? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if let stdin {
+            posix_spawn_file_actions_adddup2(&actions, stdin, 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
         posix_spawn_file_actions_adddup2(&actions, stdout, 1)
-        posix_spawn_file_actions_adddup2(&actions, stderr, 2)
+        if let stderr {
+            posix_spawn_file_actions_adddup2(&actions, stderr, 2)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        }
         // A child starts with no signal blocked and default handlers, whatever thread spawns it
         // (Dispatch's worker threads block signals, and the mask is inherited).
         var attributes = posix_spawnattr_t()

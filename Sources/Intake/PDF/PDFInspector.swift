@@ -26,6 +26,8 @@ public struct PDFInspector: Sendable {
     /// The `tcreview` that screens the text under the same limits (`tcreview screen`), or nil to screen
     /// in this process.
     public var screener: String?
+    /// The warm reader this inspector's copies share (`WarmReader`).
+    let warm = WarmReader()
 
     public init(
         executable: String, timeout: TimeInterval, memoryLimit: Int, screener: String? = PDFInspector.defaultScreener
@@ -64,21 +66,31 @@ public struct PDFInspector: Sendable {
     /// Opens the PDF at `path`; with `textOutput`, the child also writes the PDF's text there, and with
     /// `layoutOutput` its layout (`layout.json`).
     public func inspect(_ path: String, textOutput: String? = nil, layoutOutput: String? = nil) -> PDFInspection {
+        if executable.hasSuffix("tcreview-extract"),
+            let reply = warm.inspect(
+                ExtractionRequest(path: path, text: textOutput, layout: layoutOutput), inspector: self)
+        {
+            return reply
+        }
         var arguments: [String] = []
         if let textOutput { arguments += ["--text", textOutput] }
         if let layoutOutput { arguments += ["--layout", layoutOutput] }
         let result = runChild(
             executable, command: executable.hasSuffix("tcreview-extract") ? nil : "extract",
             arguments: arguments + [path])
+        return Self.inspection(outcome: result.outcome, output: result.output, timeout: timeout)
+    }
 
-        switch result.outcome {
+    /// What the reader's outcome and answer say about the PDF.
+    static func inspection(outcome: ChildProcess.Outcome, output: Data, timeout: TimeInterval) -> PDFInspection {
+        switch outcome {
         case .timedOut:
             return .killed("reading it took longer than \(timeout.formatted()) seconds")
         case .signalled(let signal):
             return .killed("the PDF reader stopped with signal \(signal)")
-        case .exited:
-            guard let reply = try? JSONDecoder().decode(PDFInfoReply.self, from: result.output) else {
-                return .killed("the PDF reader gave no answer (exit \(result.status))")
+        case .exited(let status):
+            guard let reply = try? JSONDecoder().decode(PDFInfoReply.self, from: output) else {
+                return .killed("the PDF reader gave no answer (exit \(status))")
             }
             if let summary = reply.summary { return .readable(summary) }
             switch reply.error {
@@ -97,5 +109,46 @@ public struct PDFInspector: Sendable {
     func runChild(_ child: String, command: String?, arguments: [String]) -> ChildProcess.Result {
         let words = (command.map { [$0] } ?? []) + ["--memory-limit", String(memoryLimit)] + arguments
         return ChildProcess.run(child, arguments: words, environment: Self.childEnvironment, timeout: timeout)
+    }
+}
+
+/// A warm PDF reader (`tcreview-extract -`), kept between PDFs so its start is paid once for many:
+/// the same sandbox (its own process, the minimal environment, the memory limit) and the same time limit
+/// per PDF. It is started again after a crash, a limit or a timeout, and after `uses` PDFs, so nothing
+/// one PDF left behind in it lasts.
+final class WarmReader: @unchecked Sendable {
+    private let lock = NSLock()
+    private var worker: ChildWorker?
+    private var served = 0
+    /// PDFs one worker reads before it is replaced by a fresh one.
+    static let uses = 32
+
+    /// The running worker's process, if one is running.
+    var process: pid_t? { lock.withLock { worker?.pid } }
+
+    /// The reader's answer, or nil when no worker could be started (the caller starts a child for it).
+    func inspect(_ request: ExtractionRequest, inspector: PDFInspector) -> PDFInspection? {
+        guard let line = try? JSONEncoder().encode(request) else { return nil }
+        return lock.withLock { () -> PDFInspection? in
+            if worker == nil || served >= Self.uses {
+                worker?.stop()
+                served = 0
+                worker = ChildWorker(
+                    inspector.executable, arguments: ["--memory-limit", String(inspector.memoryLimit), "-"],
+                    environment: PDFInspector.childEnvironment)
+            }
+            guard let worker else { return nil }
+            served += 1
+            switch worker.request(String(decoding: line, as: UTF8.self), timeout: inspector.timeout) {
+            case .line(let answer):
+                return PDFInspector.inspection(outcome: .exited(0), output: answer, timeout: inspector.timeout)
+            case .timedOut:
+                self.worker = nil
+                return PDFInspector.inspection(outcome: .timedOut, output: Data(), timeout: inspector.timeout)
+            case .ended(let outcome):
+                self.worker = nil
+                return PDFInspector.inspection(outcome: outcome, output: Data(), timeout: inspector.timeout)
+            }
+        }
     }
 }
