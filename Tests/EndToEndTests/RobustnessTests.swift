@@ -207,13 +207,7 @@ import Testing
         let lab = try MailLab()
         let service = try ServiceFixture(lab: lab, service: ["replies-per-hour = 100"])
         let count = 12
-        for index in 0..<count {
-            try lab.send(
-                TestMessage.submission(
-                    fileName: "LJMU July 2024 part \(index).pdf", pdf: pdf, messageID: "<kill-\(index)@ljmu.test>"),
-                from: "jane@ljmu.test")
-        }
-        try lab.waitForInbox(count: count)
+        try sendSubmissions(count, id: "kill", to: lab)
         // The service hangs on the download of the seventh message, so it is killed mid-cycle for certain,
         // however fast the machine: six filed, six to go.
         let uids = try lab.uids(in: "INBOX").sorted()
@@ -227,13 +221,7 @@ import Testing
         #expect(service.events("filed").count == 6, "killed mid-cycle, with six filed")
 
         try service.runOnce()
-        let records = try service.records()
-        #expect(records.count == count)
-        #expect(Set(records.compactMap(\.messageID)).count == count)
-        #expect(try lab.uids(in: "INBOX").isEmpty)
-        let confirmations = service.sent(to: "jane@ljmu.test")
-        #expect(confirmations.count == count, "one confirmation each, none twice")
-        #expect(Set(confirmations.compactMap { TestMessage.header("Message-Id", in: $0) }).count == count)
+        try expectEachFiledAndConfirmedOnce(count, service: service, lab: lab)
         #expect(lab.waitForMessages("jane@ljmu.test", count: count).count == count)
         withExtendedLifetime(proxy) {}
     }
@@ -246,25 +234,13 @@ import Testing
         let service = try ServiceFixture(
             lab: lab, service: ["replies-per-hour = 100"], review: ["auto-assign = yes"])
         let count = 4
-        for index in 0..<count {
-            try lab.send(
-                TestMessage.submission(
-                    fileName: "LJMU July 2024 part \(index).pdf", pdf: pdf, messageID: "<group-\(index)@ljmu.test>"),
-                from: "jane@ljmu.test")
-        }
-        try lab.waitForInbox(count: count)
+        try sendSubmissions(count, id: "group", to: lab)
         let killed = try service.tcreview(environment: ["TCREVIEW_FAULT_KILL": point])
         #expect(killed.status != 0, "killed at \(point)")
         #expect(service.events("filed").count < count, "killed before the cycle was done")
 
         try service.runOnce()
-        let records = try service.records()
-        #expect(records.count == count)
-        #expect(Set(records.compactMap(\.messageID)).count == count)
-        #expect(try lab.uids(in: "INBOX").isEmpty)
-        let confirmations = service.sent(to: "jane@ljmu.test")
-        #expect(confirmations.count == count, "one confirmation each, none twice")
-        #expect(Set(confirmations.compactMap { TestMessage.header("Message-Id", in: $0) }).count == count)
+        let records = try expectEachFiledAndConfirmedOnce(count, service: service, lab: lab)
         var assigned = 0
         for record in records {
             let assignments = AssignmentRecord.load(folder: service.folder(of: record))
@@ -277,6 +253,35 @@ import Testing
         #expect(requests.count == assigned, "one request per assignment, none twice")
         let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: "\(service.archive)/_State/tmp")) ?? []
         #expect(leftovers.isEmpty, "no scratch is left behind")
+    }
+
+    /// `count` submissions from Jane, each with its own file name and Message-ID (`<ID-N@ljmu.test>`), in
+    /// the inbox.
+    func sendSubmissions(_ count: Int, id: String, to lab: MailLab) throws {
+        for index in 0..<count {
+            try lab.send(
+                TestMessage.submission(
+                    fileName: "LJMU July 2024 part \(index).pdf", pdf: pdf, messageID: "<\(id)-\(index)@ljmu.test>"),
+                from: "jane@ljmu.test")
+        }
+        try lab.waitForInbox(count: count)
+    }
+
+    /// Every one of the `count` messages filed once, marked on the server, and confirmed once; the records.
+    @discardableResult
+    func expectEachFiledAndConfirmedOnce(
+        _ count: Int, service: ServiceFixture, lab: MailLab, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> [SubmissionRecord] {
+        let records = try service.records()
+        #expect(records.count == count, sourceLocation: sourceLocation)
+        #expect(Set(records.compactMap(\.messageID)).count == count, sourceLocation: sourceLocation)
+        #expect(try lab.uids(in: "INBOX").isEmpty, sourceLocation: sourceLocation)
+        let confirmations = service.sent(to: "jane@ljmu.test")
+        #expect(confirmations.count == count, "one confirmation each, none twice", sourceLocation: sourceLocation)
+        #expect(
+            Set(confirmations.compactMap { TestMessage.header("Message-Id", in: $0) }).count == count,
+            sourceLocation: sourceLocation)
+        return records
     }
 
     @Test func confirmationQueuedWhileSMTPIsDownArrivesWhenItIsBack() throws {
