@@ -11,26 +11,27 @@ import POSIX
 import ReviewDesk
 import Service
 
-/// `tcreview serve`: poll the inbox, file submissions, send confirmations.
+/// `tcreview serve`: watch the inbox, file submissions, send confirmations.
 struct ServeCommand: Command {
     static let name = "serve"
-    static let abstract = "Poll the inbox, file each submission, and send confirmations"
+    static let abstract = "Watch the inbox, file each submission, and send confirmations"
     static let usage = """
         USAGE: tcreview serve [--once] [--config PATH]
 
-        Every poll-interval seconds: connect to [imap] url, file every message not yet processed into the
-        archive, move it to [imap] filed-folder (or mark it with the $TCReviewFiled keyword), and send the
-        queued emails through [smtp] url. A server that cannot be reached is retried with backoff.
+        As soon as new mail arrives (IMAP IDLE, when [imap] idle = yes and the server offers it) and at
+        least every poll-interval seconds: connect to [imap] url, file every message not yet processed into
+        the archive, move it to [imap] filed-folder (or mark it with the $TCReviewFiled keyword), and send
+        the queued emails through [smtp] url. A server that cannot be reached is retried with backoff.
 
         SIGTERM or SIGINT finishes the message in hand, then exits 0.
 
         OPTIONS:
           --once         Run one cycle and exit: 0 when all went well, 75 when a server could not be
                          reached (queued emails stay queued), 1 when the login was refused.
+          --config PATH  The configuration file (default config/tcreview.conf).
 
         EXIT STATUS: 69 when another tcreview already holds the archive, 78 when the configuration has
         problems (see 'tcreview config check').
-          --config PATH  The configuration file (default config/tcreview.conf).
         """
     static let flags: Set<String> = ["--once"]
 
